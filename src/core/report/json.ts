@@ -1,0 +1,224 @@
+/**
+ * The report JSON (interchange format of the spec): read with errors that name the place, and
+ * written with a stable key order so that the same report always gives the same bytes.
+ */
+import { CELLS, META_FIELDS, NARRATIVE_FIELDS, REPORT_FORMAT_ID, SECTIONS, isCellKey } from '../format';
+import type { SectionId } from '../format/types';
+import type { ReportValue } from '../values/read';
+import type { Narrative, Report, ReportMeta } from './types';
+
+export type JsonProblem = { path: string; message: string };
+export type ParseResult = { ok: true; report: Report } | { ok: false; problems: JsonProblem[] };
+
+const MAX_PROBLEMS = 20;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typeName(v: Json | undefined): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return '数组';
+  switch (typeof v) {
+    case 'string':
+      return '文本';
+    case 'number':
+      return '数字';
+    case 'boolean':
+      return '布尔值';
+    case 'object':
+      return '对象';
+    default:
+      return '缺失';
+  }
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function syntaxProblem(text: string, error: unknown): JsonProblem {
+  const msg = error instanceof Error ? error.message : String(error);
+  const lc = /line (\d+) column (\d+)/u.exec(msg);
+  const pos = /position (\d+)/u.exec(msg);
+  let where = '';
+  if (lc) where = `第${lc[1]}行第${lc[2]}列`;
+  else if (pos) {
+    const p = lineColumn(text, Number(pos[1]));
+    where = `第${p.line}行第${p.column}列`;
+  } else if (/end of (JSON|data) input|Unexpected end/iu.test(msg)) where = '文件末尾（内容不完整）';
+  return { path: '$', message: `不是有效的 JSON${where ? `：${where}附近有语法错误` : ''}` };
+}
+
+/** Edit distance, to suggest the key the user meant. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+function suggestion(key: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 5)) ? `（是否应为 ${best}？）` : '';
+}
+
+const TOP_KEYS = ['format', 'meta', 'values', 'narrative'];
+const META_KEYS: readonly string[] = [...META_FIELDS.map((f) => f.field), 'sectionTitles'];
+const NARRATIVE_KEYS: readonly string[] = NARRATIVE_FIELDS.map((f) => f.field);
+const SECTION_KEYS: readonly string[] = SECTIONS.map((s) => s.id);
+const CELL_KEYS: readonly string[] = CELLS.map((c) => c.key);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+function isValidDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1]!;
+}
+
+/** Reads a report JSON text. Never throws: a malformed file gives problems naming their place. */
+export function parseReportJson(text: string): ParseResult {
+  const problems: JsonProblem[] = [];
+  const problem = (path: string, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  };
+  let root: Json;
+  try {
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json;
+  } catch (e) {
+    return { ok: false, problems: [syntaxProblem(text, e)] };
+  }
+  if (!isObject(root)) return { ok: false, problems: [{ path: '$', message: `顶层应为对象，实际为${typeName(root)}` }] };
+
+  for (const k of Object.keys(root)) {
+    if (!TOP_KEYS.includes(k)) problem(k, `未知字段${suggestion(k, TOP_KEYS)}；允许的字段：${TOP_KEYS.join('、')}`);
+  }
+  if (root.format !== REPORT_FORMAT_ID) {
+    problem('format', `应为 "${REPORT_FORMAT_ID}"，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}`);
+  }
+
+  const meta: ReportMeta = {};
+  if (root.meta !== undefined) {
+    if (!isObject(root.meta)) problem('meta', `应为对象，实际为${typeName(root.meta)}`);
+    else {
+      for (const [k, v] of Object.entries(root.meta)) {
+        const path = `meta.${k}`;
+        if (!META_KEYS.includes(k)) {
+          problem(path, `未知字段${suggestion(k, META_KEYS)}；允许的字段：${META_KEYS.join('、')}`);
+        } else if (v === null) {
+          // null means "not given", as an absent field.
+        } else if (k === 'year') {
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 1900 || v > 2999) problem(path, `应为四位年份数字，实际为 ${JSON.stringify(v)}`);
+          else meta.year = v;
+        } else if (k === 'sectionTitles') {
+          if (!isObject(v)) problem(path, `应为对象，实际为${typeName(v)}`);
+          else {
+            const titles: Partial<Record<SectionId, string>> = {};
+            for (const [sk, sv] of Object.entries(v)) {
+              if (!SECTION_KEYS.includes(sk)) problem(`${path}.${sk}`, `未知的部分${suggestion(sk, SECTION_KEYS)}；允许：${SECTION_KEYS.join('、')}`);
+              else if (typeof sv !== 'string') problem(`${path}.${sk}`, `应为文本，实际为${typeName(sv)}`);
+              else titles[sk as SectionId] = sv;
+            }
+            meta.sectionTitles = titles;
+          }
+        } else if (typeof v !== 'string') {
+          problem(path, `应为文本，实际为${typeName(v)}`);
+        } else if (k === 'date' && !isValidDate(v)) {
+          problem(path, `应为日期 YYYY-MM-DD（如 2024-01-31），实际为 ${JSON.stringify(v)}`);
+        } else {
+          meta[k as Exclude<keyof ReportMeta, 'year' | 'sectionTitles'>] = v;
+        }
+      }
+    }
+  }
+
+  const values: Record<string, ReportValue> = {};
+  if (root.values === undefined) problem('values', '缺少 values（各单元格的数值）');
+  else if (!isObject(root.values)) problem('values', `应为对象，实际为${typeName(root.values)}`);
+  else {
+    for (const [k, v] of Object.entries(root.values)) {
+      const path = `values["${k}"]`;
+      if (!isCellKey(k)) problem(path, `未知的单元格键${suggestion(k, CELL_KEYS)}`);
+      else if (v === null || typeof v === 'string') values[k] = v;
+      else if (typeof v === 'number') {
+        if (Number.isFinite(v)) values[k] = v;
+        else problem(path, '数值超出范围');
+      } else problem(path, `应为数字、文本或 null（空白），实际为${typeName(v)}`);
+    }
+  }
+
+  const narrative: Narrative = {};
+  if (root.narrative !== undefined) {
+    if (!isObject(root.narrative)) problem('narrative', `应为对象，实际为${typeName(root.narrative)}`);
+    else {
+      for (const [k, v] of Object.entries(root.narrative)) {
+        const path = `narrative.${k}`;
+        if (!NARRATIVE_KEYS.includes(k)) problem(path, `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
+        else if (v === null) continue;
+        else if (typeof v !== 'string') problem(path, `应为文本，实际为${typeName(v)}`);
+        else narrative[k as keyof Narrative] = v;
+      }
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, report: { format: REPORT_FORMAT_ID, meta, values, narrative } };
+}
+
+/** Writes a report JSON: keys in format order, cell keys in document order, two-space indent, final newline. */
+export function stringifyReport(report: Report): string {
+  const meta: Record<string, unknown> = {};
+  for (const k of META_KEYS) {
+    const v = report.meta[k as keyof ReportMeta];
+    if (v === undefined) continue;
+    if (k === 'sectionTitles' && typeof v === 'object') {
+      const titles: Record<string, string> = {};
+      for (const s of SECTION_KEYS) {
+        const t = (v as Record<string, string | undefined>)[s];
+        if (t !== undefined) titles[s] = t;
+      }
+      meta[k] = titles;
+    } else meta[k] = v;
+  }
+  const values: Record<string, ReportValue> = {};
+  for (const c of CELLS) {
+    const v = report.values[c.key];
+    if (v !== undefined) values[c.key] = v;
+  }
+  const narrative: Record<string, string> = {};
+  for (const k of NARRATIVE_KEYS) {
+    const v = report.narrative[k as keyof Narrative];
+    if (v !== undefined) narrative[k] = v;
+  }
+  return `${JSON.stringify({ format: REPORT_FORMAT_ID, meta, values, narrative }, null, 2)}\n`;
+}
+
+/** A report with every cell present and blank, for templates. */
+export function emptyReport(): Report {
+  const values: Record<string, ReportValue> = {};
+  for (const c of CELLS) values[c.key] = null;
+  return { format: REPORT_FORMAT_ID, meta: {}, values, narrative: {} };
+}
