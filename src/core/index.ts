@@ -1,0 +1,4 @@
+export * from './format';
+export * from './values';
+export * from './report';
+export * from './rules';

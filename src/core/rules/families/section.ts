@@ -1,0 +1,62 @@
+/** Family: the report's sections 一–六: present, officially titled, and not empty. */
+import { cellsOfTable, narrativePlace, sectionById, tablePlace } from '../../format';
+import type { SectionFormat } from '../../format/types';
+import { displayText } from '../../values/read';
+import { makeFinding } from '../finding';
+import type { Finding, RuleContext, SectionCheck } from '../types';
+
+/** Text that says nothing at all (a bare “无”). */
+const NOTHING = new Set(['无', '暂无', '没有', '无。', '暂无。', '没有。', '/', '-', '—']);
+
+function place(section: SectionFormat): string {
+  return section.content.type === 'narrative' ? narrativePlace(section.content.field) : tablePlace(section.content.table);
+}
+
+/** Titles compare without spaces and with full-width punctuation, as people type them. */
+export function normalizeTitle(t: string): string {
+  return t
+    .replace(/[\s\u200B\uFEFF]/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/[,，]/gu, '、')
+    .replace(/^([一二三四五六])[.．,，]/u, '$1、');
+}
+
+export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {
+  const section = sectionById(check.section);
+  const where = [place(section)];
+  const { report } = ctx;
+  const text = section.content.type === 'narrative' ? report.narrative[section.content.field] : undefined;
+  const present =
+    section.content.type === 'narrative'
+      ? text !== undefined
+      : cellsOfTable(section.content.table).some((c) => report.values[c.key] !== undefined);
+
+  switch (check.rule) {
+    case 'section-missing': {
+      if (present) return [];
+      const id = section.content.type === 'narrative' ? 'section.missing-narrative' : 'section.missing-table';
+      return [makeFinding('section-missing', 'error', id, where, { title: section.title })];
+    }
+    case 'section-title': {
+      const actual = report.meta.sectionTitles?.[section.id];
+      if (actual === undefined || !present) return [];
+      const norm = normalizeTitle(actual);
+      if (norm === normalizeTitle(section.title)) return [];
+      const variant = section.variants.some((v) => normalizeTitle(v) === norm);
+      return [
+        makeFinding('section-title', 'warning', variant ? 'section.title-variant' : 'section.title-deviates', where, {
+          title: section.title,
+          actual: displayText(actual),
+        }),
+      ];
+    }
+    case 'section-empty': {
+      if (text === undefined) return [];
+      const trimmed = text.replace(/[\s\u200B\uFEFF]/gu, '');
+      if (trimmed === '') return [makeFinding('section-empty', 'warning', 'section.empty', where, { title: section.title })];
+      if (NOTHING.has(trimmed)) return [makeFinding('section-empty', 'warning', 'section.none', where, { title: section.title, text: trimmed })];
+      return [];
+    }
+  }
+}
