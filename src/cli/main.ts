@@ -1,0 +1,125 @@
+/**
+ * The command-line tool: `check` report files, `demo` on the bundled example.
+ * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
+ */
+import { relative, resolve } from 'node:path';
+import { runRules, summarize, type Report } from '../core';
+import { UsageError, parseArgs } from './args';
+import { loadReport } from './load';
+import { formatFileText, summaryText, type Style } from './output';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `政府信息公开年报助手 — 命令行
+
+用法：
+  npm run cli -- check <报告.json>... [--previous <上年报告.json>] [--format text|json]
+      检查报告的勾稽关系和格式；--format json 每个文件输出一行 JSON。
+  npm run cli -- demo
+      检查随附的示例报告（城东区人民政府2023年度）。
+  npm run cli -- help
+
+退出码：0 没有错误；1 有错误类问题；2 用法错误或文件无法读取。`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void; style: Style };
+
+function defaultStyle(): Style {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return { color: force !== '0' };
+  return { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
+}
+
+async function check(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, { previous: { takesValue: true }, format: { takesValue: true } });
+  const format = options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
+  if (positional.length === 0) throw new UsageError('请指定至少一个要检查的报告文件');
+
+  let previous: Report | undefined;
+  const previousPath = options.get('previous');
+  if (typeof previousPath === 'string') {
+    const loaded = await loadReport(previousPath);
+    if (!loaded.ok) {
+      io.err(`错误：无法读取上年报告 ${previousPath}：${loaded.message}`);
+      return EXIT_USAGE;
+    }
+    previous = loaded.report;
+  }
+
+  let worst = EXIT_OK;
+  for (const file of positional) {
+    const loaded = await loadReport(file);
+    if (!loaded.ok) {
+      io.err(`错误：无法读取 ${file}：${loaded.message}`);
+      worst = Math.max(worst, EXIT_USAGE);
+      continue;
+    }
+    const findings = runRules(loaded.report, previous);
+    const summary = summarize(findings);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, summary }));
+    else io.out(`${formatFileText(file, findings, summary, io.style)}\n`);
+    if (summary.errors > 0) worst = Math.max(worst, EXIT_FINDINGS);
+  }
+  if (format === 'text' && positional.length > 1) io.out(`共检查 ${positional.length} 个文件。`);
+  return worst;
+}
+
+async function demo(argv: readonly string[], io: Io): Promise<number> {
+  parseArgs(argv, {});
+  const example = resolve(__dirname, '../../examples/chengdong-2023.json');
+  io.out('示例：检查随附的城东区人民政府2023年政府信息公开工作年度报告（examples/chengdong-2023.json）\n');
+  return check([relative(process.cwd(), example) || example], io);
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'demo':
+        return await demo(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return EXIT_OK;
+      case undefined:
+        io.err(USAGE);
+        return EXIT_USAGE;
+      default:
+        io.err(`错误：未知命令“${command}”。运行 npm run cli -- help 查看用法。`);
+        return EXIT_USAGE;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`错误：${e.message}。运行 npm run cli -- help 查看用法。`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const io: Io = {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    style: defaultStyle(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug, not bad input: say so in one line, keep the detail for a debugging run.
+      process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      if (process.env.DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
