@@ -72,6 +72,7 @@ function distance(a: string, b: string): number {
 }
 
 function suggestion(key: string, candidates: readonly string[]): string {
+  if (key.length > 200) return '';
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -102,8 +103,9 @@ function isValidDate(s: string): boolean {
 /** Reads a report JSON text. Never throws: a malformed file gives problems naming their place. */
 export function parseReportJson(text: string): ParseResult {
   const problems: JsonProblem[] = [];
-  const problem = (path: string, message: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  // Messages are built lazily: a hostile file with thousands of bad keys costs no more than 20.
+  const problem = (path: string, message: string | (() => string)) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message: typeof message === 'string' ? message : message() });
   };
   let root: Json;
   try {
@@ -114,7 +116,7 @@ export function parseReportJson(text: string): ParseResult {
   if (!isObject(root)) return { ok: false, problems: [{ path: '$', message: `顶层应为对象，实际为${typeName(root)}` }] };
 
   for (const k of Object.keys(root)) {
-    if (!TOP_KEYS.includes(k)) problem(k, `未知字段${suggestion(k, TOP_KEYS)}；允许的字段：${TOP_KEYS.join('、')}`);
+    if (!TOP_KEYS.includes(k)) problem(k, () => `未知字段${suggestion(k, TOP_KEYS)}；允许的字段：${TOP_KEYS.join('、')}`);
   }
   if (root.format !== REPORT_FORMAT_ID) {
     problem('format', `应为 "${REPORT_FORMAT_ID}"，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}`);
@@ -127,7 +129,7 @@ export function parseReportJson(text: string): ParseResult {
       for (const [k, v] of Object.entries(root.meta)) {
         const path = `meta.${k}`;
         if (!META_KEYS.includes(k)) {
-          problem(path, `未知字段${suggestion(k, META_KEYS)}；允许的字段：${META_KEYS.join('、')}`);
+          problem(path, () => `未知字段${suggestion(k, META_KEYS)}；允许的字段：${META_KEYS.join('、')}`);
         } else if (v === null) {
           // null means "not given", as an absent field.
         } else if (k === 'year') {
@@ -138,7 +140,7 @@ export function parseReportJson(text: string): ParseResult {
           else {
             const titles: Partial<Record<SectionId, string>> = {};
             for (const [sk, sv] of Object.entries(v)) {
-              if (!SECTION_KEYS.includes(sk)) problem(`${path}.${sk}`, `未知的部分${suggestion(sk, SECTION_KEYS)}；允许：${SECTION_KEYS.join('、')}`);
+              if (!SECTION_KEYS.includes(sk)) problem(`${path}.${sk}`, () => `未知的部分${suggestion(sk, SECTION_KEYS)}；允许：${SECTION_KEYS.join('、')}`);
               else if (typeof sv !== 'string') problem(`${path}.${sk}`, `应为文本，实际为${typeName(sv)}`);
               else titles[sk as SectionId] = sv;
             }
@@ -161,7 +163,7 @@ export function parseReportJson(text: string): ParseResult {
   else {
     for (const [k, v] of Object.entries(root.values)) {
       const path = `values["${k}"]`;
-      if (!isCellKey(k)) problem(path, `未知的单元格键${suggestion(k, CELL_KEYS)}`);
+      if (!isCellKey(k)) problem(path, () => `未知的单元格键${suggestion(k, CELL_KEYS)}`);
       else if (v === null || typeof v === 'string') values[k] = v;
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) values[k] = v;
@@ -176,7 +178,7 @@ export function parseReportJson(text: string): ParseResult {
     else {
       for (const [k, v] of Object.entries(root.narrative)) {
         const path = `narrative.${k}`;
-        if (!NARRATIVE_KEYS.includes(k)) problem(path, `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
+        if (!NARRATIVE_KEYS.includes(k)) problem(path, () => `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
         else if (v === null) continue;
         else if (typeof v !== 'string') problem(path, `应为文本，实际为${typeName(v)}`);
         else narrative[k as keyof Narrative] = v;

@@ -1,0 +1,136 @@
+/** Spawns the real command line and asserts output and exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringifyReport } from '../../src/core';
+import { EXAMPLE_PATH, consistentReport, withValues } from '../helpers/reports';
+
+const ROOT = join(__dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const good = file('good.json', stringifyReport(consistentReport()));
+const bad = file('bad.json', stringifyReport(withValues(consistentReport(), { 'requests.disclosed.total': 5 })));
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at .+:\d+/mu);
+
+describe('check', () => {
+  test('the example: JSON line with findings and summary, exit 0', () => {
+    const r = cli(['check', EXAMPLE_PATH, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const o = JSON.parse(lines[0]!);
+    expect(o.file).toBe(EXAMPLE_PATH);
+    expect(o.summary).toEqual({ errors: 0, warnings: 15, infos: 0 });
+    expect(o.findings[0]).toEqual(expect.objectContaining({ rule: 'old-template', severity: 'warning', cells: expect.any(Array), message: expect.any(String) }));
+  });
+
+  test('a report with an error: exit 1, text grouped by table with a summary', () => {
+    const r = cli(['check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('三、收到和处理政府信息公开申请情况');
+    expect(r.out).toContain('错误 [row-total] （一）予以公开·总计为5');
+    expect(r.out).toMatch(/未通过：2 个错误，0 个警告，0 个提示/u);
+    expect(r.out).not.toContain('\u001b['); // no colour when not a terminal
+  });
+
+  test('FORCE_COLOR colours the severity', () => {
+    expect(cli(['check', bad], { FORCE_COLOR: '1', NO_COLOR: '' }).out).toContain('\u001b[31m错误');
+  });
+
+  test('several files: each readable one is checked, exit is the worst', () => {
+    const missing = join(dir, 'missing.json');
+    const r = cli(['check', good, missing, bad, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const files = r.out.trim().split('\n').map((l) => JSON.parse(l).file);
+    expect(files).toEqual([good, bad]);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(missing);
+    expect(r.err).toContain('文件不存在');
+    noStack(r.err);
+  });
+
+  test('worst of good and bad is 1', () => {
+    expect(cli(['check', good, bad, '--format', 'json']).code).toBe(1);
+  });
+
+  test('--previous compares with last year', () => {
+    const last = consistentReport();
+    last.meta = { ...last.meta, year: 2022 };
+    const prev = file('prev.json', stringifyReport(withValues(last, { 'requests.carriedForward.natural': 3, 'requests.carriedForward.total': 3, 'requests.newReceived.natural': 3, 'requests.newReceived.total': 3 })));
+    const r = cli(['check', good, '--previous', prev, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.findings.map((f: { rule: string }) => f.rule)).toEqual(['carry-over', 'carry-over']);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['not JSON', '{"format": "gov-info', /不是有效的 JSON/u],
+    ['empty file', '', /文件是空的/u],
+    ['wrong format', JSON.stringify({ format: 'other', values: {} }), /format：应为/u],
+    ['unknown key', JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'x.y': 1 } }), /未知的单元格键/u],
+  ])('malformed input (%s): exit 2, one line naming the file', (_name, content, message) => {
+    const p = file(`m-${_name.replace(/\s/gu, '')}.json`, content);
+    const r = cli(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(p);
+    expect(r.err).toMatch(message);
+    noStack(r.err);
+  });
+
+  test('a file of another type is refused clearly', () => {
+    const r = cli(['check', file('report.docx', 'PK')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/暂不支持“\.docx”/u);
+  });
+
+  test('a folder is refused clearly', () => {
+    const folder = join(dir, 'folder.json');
+    mkdirSync(folder);
+    const r = cli(['check', folder]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/文件夹/u);
+  });
+});
+
+describe('usage', () => {
+  test.each<[string[], RegExp]>([
+    [['frobnicate'], /未知命令/u],
+    [[], /用法/u],
+    [['check'], /至少一个/u],
+    [['check', 'a.json', '--format', 'xml'], /--format/u],
+    [['check', 'a.json', '--colour'], /未知选项 --colour/u],
+    [['check', 'a.json', '--previous'], /需要一个值/u],
+  ])('%j exits 2 with a message', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    noStack(r.err);
+  });
+
+  test('help exits 0', () => {
+    const r = cli(['help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('npm run cli -- check');
+  });
+
+  test('demo checks the bundled example and passes', () => {
+    const r = cli(['demo']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('examples/chengdong-2023.json');
+    expect(r.out).toContain('通过：0 个错误，15 个警告');
+  });
+});
