@@ -49,6 +49,8 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   }
 
   let worst = EXIT_OK;
+  const total = { errors: 0, warnings: 0, infos: 0 };
+  let withErrors = 0;
   for (const file of positional) {
     const loaded = await loadReport(file);
     if (!loaded.ok) {
@@ -60,9 +62,17 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     const summary = summarize(findings);
     if (format === 'json') io.out(JSON.stringify({ file, findings, summary }));
     else io.out(`${formatFileText(file, findings, summary, io.style)}\n`);
-    if (summary.errors > 0) worst = Math.max(worst, EXIT_FINDINGS);
+    if (summary.errors > 0) {
+      worst = Math.max(worst, EXIT_FINDINGS);
+      withErrors++;
+    }
+    total.errors += summary.errors;
+    total.warnings += summary.warnings;
+    total.infos += summary.infos;
   }
-  if (format === 'text' && positional.length > 1) io.out(`共检查 ${positional.length} 个文件。`);
+  if (format === 'text' && positional.length > 1) {
+    io.out(`共 ${positional.length} 个文件，其中 ${withErrors} 个有错误；合计 ${summaryText(total)}。`);
+  }
   return worst;
 }
 
