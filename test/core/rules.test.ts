@@ -37,7 +37,7 @@ describe('family linear: sums, balance, bounds', () => {
     expect(briefs(edit(changes))).toEqual(expected);
   });
 
-  test.each<[string, Record<string, ReportValue>, string[]]>([
+  test.each<[string, Record<string, ReportValue | undefined>, string[]]>([
     ['a part changed: its row total and its column total fail', { 'requests.disclosed.natural': 7 }, ['row-total', 'handled-total']],
     ['total handled changed: row total, handled total and balance fail', { 'requests.totalHandled.natural': 13 }, ['row-total', 'handled-total', 'balance']],
     ['carried forward changed: row total and balance fail', { 'requests.carriedForward.natural': 0 }, ['row-total', 'balance']],

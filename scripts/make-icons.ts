@@ -1,0 +1,94 @@
+/**
+ * Draws the add-in's ribbon and store icons (a report page with a check mark on the Fluent brand
+ * blue) and writes them as PNG files into assets/. Deterministic: the same sizes give the same bytes.
+ * Run: npx tsx scripts/make-icons.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+
+type RGBA = [number, number, number, number];
+const BLUE: RGBA = [15, 108, 189, 255];
+const WHITE: RGBA = [255, 255, 255, 255];
+const LINE: RGBA = [143, 184, 230, 255];
+const GREEN: RGBA = [16, 124, 16, 255];
+
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/** Colour of the icon at a point of the unit square (later shapes paint over earlier ones). */
+function shade(x: number, y: number): RGBA | undefined {
+  const r = 0.18;
+  const cx = Math.min(Math.max(x, r), 1 - r);
+  const cy = Math.min(Math.max(y, r), 1 - r);
+  if (Math.hypot(x - cx, y - cy) > r) return undefined;
+  let c: RGBA = BLUE;
+  if (x > 0.24 && x < 0.76 && y > 0.14 && y < 0.86) c = WHITE;
+  for (const ly of [0.3, 0.44, 0.58]) if (x > 0.33 && x < 0.67 && y > ly && y < ly + 0.065) c = LINE;
+  const check = Math.min(segmentDistance(x, y, 0.47, 0.68, 0.57, 0.79), segmentDistance(x, y, 0.57, 0.79, 0.82, 0.5));
+  if (check < 0.1) c = WHITE;
+  if (check < 0.055) c = GREEN;
+  return c;
+}
+
+function render(size: number): Buffer {
+  const ss = 4;
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let py = 0; py < size; py++) {
+    raw[py * (size * 4 + 1)] = 0; // filter: none
+    for (let px = 0; px < size; px++) {
+      const acc = [0, 0, 0, 0];
+      for (let sy = 0; sy < ss; sy++) {
+        for (let sx = 0; sx < ss; sx++) {
+          const c = shade((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
+          if (!c) continue;
+          for (let i = 0; i < 3; i++) acc[i]! += c[i]! * c[3];
+          acc[3]! += c[3];
+        }
+      }
+      const o = py * (size * 4 + 1) + 1 + px * 4;
+      const a = acc[3]!;
+      for (let i = 0; i < 3; i++) raw[o + i] = a ? Math.round(acc[i]! / a) : 0;
+      raw[o + 3] = Math.round(a / (ss * ss));
+    }
+  }
+  return png(size, raw);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+function png(size: number, raw: Buffer): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, '..', 'assets', `icon-${size}.png`), render(size));

@@ -1,0 +1,12 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { detectHost, type HostStatus } from './host';
+
+function render(status: HostStatus): void {
+  const container = document.getElementById('root');
+  if (container) createRoot(container).render(<App status={status} />);
+}
+
+// office.js comes from the CDN; if it did not load (offline, blocked), say so instead of a blank pane.
+if (typeof Office === 'undefined') render({ kind: 'no-office' });
+else void Office.onReady((info) => render(detectHost(Office, String(info.host ?? ""))));

@@ -1,0 +1,45 @@
+/** The production build: both add-in entries, icons, help page, manifest rewritten to the organisation's base URL. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'build-'));
+
+beforeAll(() => {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ADDIN_BASE_URL: 'https://addins.example.gov.cn/report' },
+  });
+  if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout.slice(-2000)} ${r.stderr.slice(-2000)}`);
+}, 180000);
+
+test('emits the task pane and the commands page, each loading office.js and its own bundle', () => {
+  const files = readdirSync(out);
+  for (const page of ['taskpane.html', 'commands.html']) {
+    const html = readFileSync(join(out, page), 'utf8');
+    expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    const script = /src="?([a-z]+\.[0-9a-f]{8}\.js)/u.exec(html);
+    expect(script).not.toBeNull();
+    expect(files).toContain(script![1]);
+  }
+  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+  expect(files).toContain('help.html');
+});
+
+test('the manifest points at the configured base URL and no longer at localhost', () => {
+  const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+  expect(manifest).not.toContain('localhost');
+  expect(manifest).toContain('https://addins.example.gov.cn/report/taskpane.html');
+  expect(manifest).toContain('<AppDomain>https://addins.example.gov.cn/report</AppDomain>');
+});
+
+test('the bundles use no eval or new Function', () => {
+  for (const f of readdirSync(out).filter((x) => x.endsWith('.js'))) {
+    const js = readFileSync(join(out, f), 'utf8');
+    // Booleans, not the bundle text: a failure names the file without printing 250 KB of JavaScript.
+    expect({ file: f, eval: /\beval\(/u.test(js), newFunction: /new Function\(/u.test(js) }).toEqual({ file: f, eval: false, newFunction: false });
+  }
+});

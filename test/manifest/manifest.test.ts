@@ -1,0 +1,47 @@
+/** Offline checks of manifest.xml: well-formed, every resid resolves, https URLs, icons present, ids unique. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+const ROOT = join(__dirname, '../..');
+const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+
+test('is well-formed XML', () => {
+  expect(XMLValidator.validate(xml)).toBe(true);
+});
+
+test('every resid resolves to a resource', () => {
+  const ids = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/gu)].map((m) => m[1]));
+  const resids = [...xml.matchAll(/resid="([^"]+)"/gu)].map((m) => m[1]);
+  expect(resids.length).toBeGreaterThan(5);
+  for (const r of resids) expect(ids).toContain(r);
+});
+
+test('resource and control ids are unique and at most 125 characters', () => {
+  const ids = [...xml.matchAll(/\bid="([^"]+)"/gu)].map((m) => m[1]!);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id.length).toBeLessThanOrEqual(125);
+});
+
+test('every URL is https and every icon exists in assets/', () => {
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/gu)].map((m) => m[1]!);
+  expect(urls.length).toBeGreaterThan(5);
+  for (const u of urls) expect(u).toMatch(/^https:\/\//u);
+  for (const u of urls.filter((x) => x.endsWith('.png'))) {
+    expect(existsSync(join(ROOT, 'assets', u.split('/assets/')[1]!))).toBe(true);
+  }
+});
+
+test('ribbon icons come in 16, 32 and 80', () => {
+  const sizes = [...xml.matchAll(/<bt:Image id="Icon\.(\d+)"/gu)].map((m) => Number(m[1]));
+  expect(sizes).toEqual([16, 32, 80]);
+});
+
+test('the Excel host, a zh-CN default with en-US overrides for every string', () => {
+  const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
+  expect(doc.OfficeApp.DefaultLocale).toBe('zh-CN');
+  expect(doc.OfficeApp.Hosts.Host['@_Name']).toBe('Workbook');
+  const strings = [...xml.matchAll(/<bt:String id="[^"]+" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US"/gu)];
+  const all = [...xml.matchAll(/<bt:String id=/gu)];
+  expect(strings.length).toBe(all.length);
+});

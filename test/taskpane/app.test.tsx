@@ -1,0 +1,47 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { App } from '../../src/taskpane/App';
+import { detectHost, themeOf } from '../../src/taskpane/host';
+import { RULE_IDS } from '../../src/core';
+
+const office = (supported: boolean, bodyBackgroundColor?: string) => ({
+  context: { requirements: { isSetSupported: () => supported }, officeTheme: bodyBackgroundColor ? { bodyBackgroundColor } : undefined },
+});
+
+describe('host detection', () => {
+  test.each([
+    ['no Office at all', undefined, undefined, 'no-office'],
+    ['Office without a host (opened in a browser)', office(true), null, 'no-office'],
+    ['Excel with ExcelApi 1.4', office(true), 'Excel', 'ready'],
+    ['an old Excel', office(false), 'Excel', 'unsupported'],
+    ['Word', office(true), 'Word', 'other-host'],
+  ])('%s', (_name, o, host, kind) => {
+    expect(detectHost(o, host).kind).toBe(kind);
+  });
+
+  test.each([
+    ['#FFFFFF', 'light'],
+    ['#262626', 'dark'],
+    ['#000000', 'dark'],
+    ['#F3F2F1', 'light'],
+    ['not a colour', 'light'],
+  ])('theme %s is %s', (bg, theme) => {
+    expect(themeOf(office(true, bg))).toBe(theme);
+  });
+});
+
+describe('task pane shell', () => {
+  test('ready: title and the rules the checker knows, no warning', () => {
+    const html = renderToStaticMarkup(<App status={{ kind: 'ready', theme: 'light' }} />);
+    expect(html).toContain('政府信息公开年报助手');
+    for (const id of RULE_IDS) expect(html).toContain(id);
+    expect(html).not.toContain('未连接到 Excel');
+  });
+
+  test.each<[Parameters<typeof App>[0]['status'], string]>([
+    [{ kind: 'no-office' }, '未连接到 Excel'],
+    [{ kind: 'unsupported', theme: 'light' }, 'Excel 版本过旧'],
+    [{ kind: 'other-host', host: 'Word', theme: 'dark' }, '请在 Excel 中使用'],
+  ])('%j shows a message', (status, text) => {
+    expect(renderToStaticMarkup(<App status={status} />)).toContain(text);
+  });
+});

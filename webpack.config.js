@@ -1,0 +1,54 @@
+// Builds the two add-in entries (task pane, ribbon commands) and copies the manifest and icons.
+// Production: ADDIN_BASE_URL=https://addins.example.gov.cn/report npm run build
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/?$/u, '/');
+  if (production && !/^https:\/\//u.test(baseUrl)) throw new Error('ADDIN_BASE_URL must be an https:// URL');
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/u, exclude: /node_modules/u, use: { loader: 'ts-loader', options: { onlyCompileBundledFiles: true, compilerOptions: { module: 'esnext', sourceMap: !production } } } }],
+    },
+    // No `global` shim: webpack's shim uses new Function, which the task pane's CSP forbids.
+    node: { global: false },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'static/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(baseUrl).split('https://localhost:3000').join(baseUrl.replace(/\/$/u, '')) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+    },
+  };
+};
