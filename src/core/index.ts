@@ -2,3 +2,4 @@ export * from './format';
 export * from './values';
 export * from './report';
 export * from './rules';
+export * from './layout';

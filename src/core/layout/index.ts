@@ -1,0 +1,4 @@
+export * from './labels';
+export * from './workbook';
+export * from './locate';
+export * from './read';

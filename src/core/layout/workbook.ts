@@ -1,0 +1,297 @@
+/**
+ * The workbook plan: where every label and input cell of the report sits, with merges, styles as
+ * tokens, number formats, validation, defined names, widths, heights and print setup. The Excel
+ * adapter and the ExcelJS adapter both paint exactly this plan.
+ */
+import { CELLS, SECTIONS, TABLES, metaPlace, narrativePlace } from '../format';
+import type { NarrativeField, SectionId, TableFormat, TableId } from '../format/types';
+import type { MetaField } from '../format/cells';
+
+export const DATA_SHEET = '报告数据';
+export const TEXT_SHEET = '报告正文';
+
+/** Defined names are the cell key with this prefix: `GIR.requests.newReceived.natural`, `GIR.meta.year`. */
+export const NAME_PREFIX = 'GIR.';
+
+export function definedName(placeKey: string): string {
+  return `${NAME_PREFIX}${placeKey}`;
+}
+
+export function keyOfDefinedName(name: string): string | undefined {
+  return name.toUpperCase().startsWith(NAME_PREFIX) ? name.slice(NAME_PREFIX.length) : undefined;
+}
+
+export type StyleToken =
+  | 'title'
+  | 'hint'
+  | 'section'
+  | 'caption'
+  | 'header'
+  | 'note'
+  | 'rowLabel'
+  | 'count'
+  | 'fee'
+  | 'metaLabel'
+  | 'metaInput'
+  | 'textInput';
+
+export type StyleSpec = {
+  bold: boolean;
+  fontSize: number;
+  fontColor: string;
+  /** Background colour, or null for none. */
+  fill: string | null;
+  horizontal: 'left' | 'center' | 'right';
+  vertical: 'top' | 'middle';
+  wrap: boolean;
+  border: boolean;
+  /** Input cells are unlocked; everything else stays locked under sheet protection. */
+  locked: boolean;
+  numberFormat: string | null;
+};
+
+const BASE: StyleSpec = {
+  bold: false,
+  fontSize: 11,
+  fontColor: '#000000',
+  fill: null,
+  horizontal: 'left',
+  vertical: 'middle',
+  wrap: true,
+  border: false,
+  locked: true,
+  numberFormat: null,
+};
+const INPUT_FILL = '#FFF2CC';
+const HEADER_FILL = '#F2F2F2';
+
+export const STYLES: Record<StyleToken, StyleSpec> = {
+  title: { ...BASE, bold: true, fontSize: 16, wrap: false },
+  hint: { ...BASE, fontSize: 10, fontColor: '#595959', wrap: false },
+  section: { ...BASE, bold: true, fontSize: 12, wrap: false },
+  caption: { ...BASE, bold: true, horizontal: 'center', border: true, fill: HEADER_FILL },
+  header: { ...BASE, bold: true, horizontal: 'center', border: true, fill: HEADER_FILL },
+  note: { ...BASE, fontSize: 10, horizontal: 'center', border: true, fill: HEADER_FILL },
+  rowLabel: { ...BASE, border: true },
+  count: { ...BASE, horizontal: 'center', border: true, fill: INPUT_FILL, locked: false, numberFormat: '0', wrap: false },
+  fee: { ...BASE, horizontal: 'center', border: true, fill: INPUT_FILL, locked: false, numberFormat: '0.0000', wrap: false },
+  metaLabel: { ...BASE, bold: true, border: true, fill: HEADER_FILL, vertical: 'top' },
+  metaInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false },
+  textInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false, vertical: 'top' },
+};
+
+export type Validation = { type: 'whole' | 'decimal'; min: number; title: string; message: string };
+
+export const VALIDATIONS: Record<'count' | 'fee', Validation> = {
+  count: { type: 'whole', min: 0, title: '请填写非负整数', message: '本栏填写件数（非负整数）；没有的填0，不要留空或填写“/”“无”。' },
+  fee: { type: 'decimal', min: 0, title: '请填写金额（万元）', message: '本栏单位为万元，最多保留4位小数；没有收费的填0。' },
+};
+
+/** One cell of the plan; rows and columns are 0-based. */
+export type PlanCell = {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  style: StyleToken;
+  /** Label text, or the initial value of an input. */
+  text: string | null;
+  /** The place key of an input cell. */
+  key?: string;
+  validation?: Validation;
+};
+
+export type SheetPlan = {
+  name: string;
+  cells: PlanCell[];
+  /** Column widths in Excel character units. */
+  columnWidths: number[];
+  /** Row heights in points, for rows that need more than one line. */
+  rowHeights: Record<number, number>;
+  print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1 };
+};
+
+export type WorkbookPlan = { sheets: SheetPlan[]; styles: Record<StyleToken, StyleSpec> };
+
+/** Where each place key sits: sheet index, row, column. */
+export type PlanAddress = { sheet: number; row: number; col: number };
+
+// ---------------------------------------------------------------------------------------------
+// Widths and heights.
+
+/** Display width of text in Excel character units: CJK and full-width characters count double. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 15; // points per line at 11 pt
+
+function linesFor(text: string, width: number, fontSize = 11): number {
+  const usable = Math.max(1, width - 1) * (11 / fontSize);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data sheet: labels in columns A–C, values from column D.
+
+/** Sheet columns: A, B, C hold labels (T3 uses all three), D… hold values (T4 uses 15). */
+const LABEL_WIDTHS = [8, 12, 34];
+const VALUE_WIDTH = 9;
+const VALUE_COLUMNS = 15;
+const LABEL_COLUMNS = LABEL_WIDTHS.length;
+
+/** Where a table's grid column lands on the sheet: [first sheet column, span]. */
+function columnMap(table: TableFormat): (gridCol: number, colSpan: number) => [number, number] {
+  switch (table.id) {
+    case 'active':
+      // Grid column 0 is the label (A:C); grid columns 1–3 are values (D–F).
+      return (c, span) => (c === 0 ? [0, LABEL_COLUMNS + (span - 1)] : [LABEL_COLUMNS + c - 1, span]);
+    case 'requests':
+      return (c, span) => [c, span];
+    case 'appeals':
+      return (c, span) => [LABEL_COLUMNS + c, span];
+  }
+}
+
+function placeTable(table: TableFormat, top: number, cells: PlanCell[], heights: Record<number, number>, widths: number[]): void {
+  const map = columnMap(table);
+  const occupied: boolean[][] = table.rows.map(() => new Array<boolean>(table.columns).fill(false));
+  const rowLines = table.rows.map(() => 1);
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (occupied[r]![c]) c++;
+      const rowSpan = cell.type === 'label' ? (cell.rowSpan ?? 1) : 1;
+      const span = cell.colSpan ?? 1;
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < span; dc++) occupied[r + dr]![c + dc] = true;
+      const [col, colSpan] = map(c, span);
+      if (cell.type === 'label') {
+        const style: StyleToken = cell.role === 'caption' ? 'caption' : cell.role === 'note' ? 'note' : cell.role === 'header' ? 'header' : 'rowLabel';
+        cells.push({ row: top + r, col, rowSpan, colSpan, style, text: cell.text });
+        const width = widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0);
+        const lines = Math.ceil(linesFor(cell.text, width) / rowSpan);
+        rowLines[r] = Math.max(rowLines[r]!, lines);
+      } else {
+        const def = CELLS.find((d) => d.key === cell.key)!;
+        const style = def.kind === 'fee' ? 'fee' : 'count';
+        cells.push({ row: top + r, col, rowSpan: 1, colSpan, style, text: null, key: cell.key, validation: VALIDATIONS[def.kind] });
+      }
+      c += span;
+    }
+  });
+  rowLines.forEach((lines, r) => {
+    if (lines > 1) heights[top + r] = lines * LINE_HEIGHT + 3;
+  });
+}
+
+function sectionTitle(id: SectionId): string {
+  return SECTIONS.find((s) => s.id === id)!.title;
+}
+
+function dataSheet(): SheetPlan {
+  const widths = [...LABEL_WIDTHS, ...new Array<number>(VALUE_COLUMNS).fill(VALUE_WIDTH)];
+  const cells: PlanCell[] = [];
+  const heights: Record<number, number> = {};
+  let row = 0;
+  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: '政府信息公开工作年度报告 · 表格数据（2021年格式）' });
+  cells.push({
+    row: row++,
+    col: 0,
+    rowSpan: 1,
+    colSpan: 1,
+    style: 'hint',
+    text: '黄色单元格为填写区域：件数填非负整数，没有的填0，不要留空；收费金额以万元为单位。填好后点击“检查报告”。',
+  });
+  for (const table of TABLES) {
+    row++;
+    cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'section', text: sectionTitle(table.section) });
+    placeTable(table, row, cells, heights, widths);
+    row += table.rows.length;
+  }
+  return { name: DATA_SHEET, cells, columnWidths: widths, rowHeights: heights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text sheet: metadata and one large cell per narrative section.
+
+export const META_ROWS: readonly { field: MetaField; label: string; hint: string }[] = [
+  { field: 'agency', label: '机关名称', hint: '如：城东区人民政府' },
+  { field: 'year', label: '年度', hint: '统计年度，如 2023' },
+  { field: 'office', label: '发布机关', hint: '署名，如：城东区人民政府办公室' },
+  { field: 'date', label: '发布日期', hint: '如 2024-01-31' },
+  { field: 'contact', label: '联系方式', hint: '地址、邮编、电话' },
+];
+
+export const NARRATIVE_ROWS: readonly { field: NarrativeField; label: string; lines: number }[] = [
+  { field: 'preamble', label: '开头段落', lines: 6 },
+  { field: 'overview', label: sectionTitle('overview'), lines: 20 },
+  { field: 'problems', label: sectionTitle('problems'), lines: 10 },
+  { field: 'other', label: sectionTitle('other'), lines: 6 },
+];
+
+function textSheet(): SheetPlan {
+  const cells: PlanCell[] = [];
+  const heights: Record<number, number> = {};
+  let row = 0;
+  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: '政府信息公开工作年度报告 · 基本信息与正文' });
+  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'hint', text: '黄色单元格为填写区域。正文各部分可直接粘贴，段落之间空一行；小标题如“（一）……”单独成段。' });
+  row++;
+  for (const m of META_ROWS) {
+    cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: m.label });
+    cells.push({ row, col: 1, rowSpan: 1, colSpan: 1, style: 'metaInput', text: null, key: metaPlace(m.field) });
+    cells.push({ row, col: 2, rowSpan: 1, colSpan: 1, style: 'hint', text: m.hint });
+    row++;
+  }
+  row++;
+  for (const n of NARRATIVE_ROWS) {
+    cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: n.label });
+    cells.push({ row, col: 1, rowSpan: 1, colSpan: 2, style: 'textInput', text: null, key: narrativePlace(n.field) });
+    heights[row] = n.lines * LINE_HEIGHT;
+    row++;
+  }
+  return { name: TEXT_SHEET, cells, columnWidths: [16, 90, 30], rowHeights: heights, print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1 } };
+}
+
+export function workbookPlan(): WorkbookPlan {
+  return { sheets: [dataSheet(), textSheet()], styles: STYLES };
+}
+
+/** Every input cell of the plan by place key. */
+export function planAddresses(plan: WorkbookPlan): Map<string, PlanAddress> {
+  const out = new Map<string, PlanAddress>();
+  plan.sheets.forEach((s, sheet) => {
+    for (const c of s.cells) if (c.key) out.set(c.key, { sheet, row: c.row, col: c.col });
+  });
+  return out;
+}
+
+/** A1 column letters of a 0-based column index. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** An absolute reference to a cell on a sheet, with the sheet name quoted as Excel requires. */
+export function sheetReference(sheet: string, row: number, col: number): string {
+  return `'${sheet.replace(/'/gu, "''")}'!$${columnLetters(col)}$${row + 1}`;
+}
+
+/** Parses `'Sheet'!$D$5`, `Sheet!D5` or `=Sheet!$D$5:$F$5` into sheet and top-left cell. */
+export function parseReference(ref: string): { sheet: string; row: number; col: number } | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/gu, "'") : m[2]!;
+  const letters = m[3]!;
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet, row: Number(m[4]) - 1, col: col - 1 };
+}
+
+export type { TableId };
