@@ -1,14 +1,17 @@
 /** Loading report files for the CLI. Every failure is a one-line Chinese message, never a stack trace. */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseReportJson, type Report } from '../core';
+import { CELLS, parseReportJson, type Report } from '../core';
+import { WorkbookError, loadWorkbook, readReport, MAX_XLSX_BYTES } from '../xlsx/read';
 
 /** Report JSON files larger than this are refused (a real report is a few tens of KB). */
 export const MAX_JSON_BYTES = 20 * 1024 * 1024;
 
-export type Loaded = { ok: true; report: Report } | { ok: false; message: string };
+export type Loaded =
+  | { ok: true; report: Report; narrative: boolean; oldLabels: string[]; note?: string }
+  | { ok: false; message: string };
 
-function ioMessage(e: unknown): string {
+export function ioMessage(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   switch (code) {
     case 'ENOENT':
@@ -23,20 +26,21 @@ function ioMessage(e: unknown): string {
   }
 }
 
-export async function loadReport(path: string): Promise<Loaded> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.json') {
-    return { ok: false, message: `暂不支持“${ext || '无扩展名'}”文件，请提供报告 JSON（.json）` };
-  }
-  let text: string;
+async function readBytes(path: string, limit: number): Promise<Buffer | string> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, message: '这是一个文件夹，不是文件' };
-    if (info.size > MAX_JSON_BYTES) return { ok: false, message: `文件过大（${Math.round(info.size / 1048576)} MB，上限 20 MB）` };
-    text = await readFile(path, 'utf8');
+    if (info.isDirectory()) return '这是一个文件夹，不是文件';
+    if (info.size > limit) return `文件过大（${Math.round(info.size / 1048576)} MB，上限 ${Math.round(limit / 1048576)} MB）`;
+    return await readFile(path);
   } catch (e) {
-    return { ok: false, message: ioMessage(e) };
+    return ioMessage(e);
   }
+}
+
+async function loadJson(path: string): Promise<Loaded> {
+  const bytes = await readBytes(path, MAX_JSON_BYTES);
+  if (typeof bytes === 'string') return { ok: false, message: bytes };
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return { ok: false, message: '文件是空的' };
   const parsed = parseReportJson(text);
   if (!parsed.ok) {
@@ -44,5 +48,30 @@ export async function loadReport(path: string): Promise<Loaded> {
     const more = parsed.problems.length > 3 ? `；另有${parsed.problems.length - 3}处问题` : '';
     return { ok: false, message: `${shown.join('；')}${more}` };
   }
-  return { ok: true, report: parsed.report };
+  return { ok: true, report: parsed.report, narrative: true, oldLabels: [] };
+}
+
+async function loadXlsx(path: string): Promise<Loaded> {
+  const bytes = await readBytes(path, MAX_XLSX_BYTES);
+  if (typeof bytes === 'string') return { ok: false, message: bytes };
+  if (bytes.length === 0) return { ok: false, message: '文件是空的' };
+  try {
+    const read = readReport(await loadWorkbook(bytes));
+    if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
+      return { ok: false, message: '工作簿中没有找到报告表格：既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头' };
+    }
+    const note = read.narrativeFound ? undefined : '未找到“报告正文”工作表（基本信息与正文），只检查了表格';
+    return { ok: true, report: read.report, narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(note ? { note } : {}) };
+  } catch (e) {
+    if (e instanceof WorkbookError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+export async function loadReport(path: string): Promise<Loaded> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return loadJson(path);
+  if (ext === '.xlsx') return loadXlsx(path);
+  if (ext === '.xls' || ext === '.et' || ext === '.xlsm') return { ok: false, message: `不支持“${ext}”格式，请在 Excel 或 WPS 中另存为 .xlsx 后再试` };
+  return { ok: false, message: `不支持“${ext || '无扩展名'}”文件，请提供报告 JSON（.json）或工作簿（.xlsx）` };
 }

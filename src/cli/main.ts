@@ -3,10 +3,12 @@
  * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
  */
 import { relative, resolve } from 'node:path';
-import { runRules, summarize, type Report } from '../core';
+import { checkReport, placesFromReport, stringifyReport, summarize, workbookPlan, type Report } from '../core';
+import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
 import { loadReport } from './load';
 import { formatFileText, summaryText, type Style } from './output';
+import { OutputError, writeOutput } from './output-file';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -15,8 +17,12 @@ export const EXIT_USAGE = 2;
 const USAGE = `政府信息公开年报助手 — 命令行
 
 用法：
-  npm run cli -- check <报告.json>... [--previous <上年报告.json>] [--format text|json]
+  npm run cli -- check <报告.json|报告.xlsx>... [--previous <上年报告>] [--format text|json]
       检查报告的勾稽关系和格式；--format json 每个文件输出一行 JSON。
+  npm run cli -- template [--data <报告.json|报告.xlsx>] -o <报告.xlsx> [--overwrite]
+      生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好。
+  npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
+      把工作簿中的报告导出为报告 JSON。
   npm run cli -- demo
       检查随附的示例报告（城东区人民政府2023年度）。
   npm run cli -- help
@@ -58,10 +64,10 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       worst = Math.max(worst, EXIT_USAGE);
       continue;
     }
-    const findings = runRules(loaded.report, previous);
+    const findings = checkReport(loaded.report, { narrative: loaded.narrative, oldLabels: loaded.oldLabels, ...(previous ? { previous } : {}) });
     const summary = summarize(findings);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, summary }));
-    else io.out(`${formatFileText(file, findings, summary, io.style)}\n`);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(loaded.note ? { notes: [loaded.note] } : {}) }));
+    else io.out(`${formatFileText(file, findings, summary, io.style)}${loaded.note ? `\n  注：${loaded.note}` : ''}\n`);
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
@@ -74,6 +80,44 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     io.out(`共 ${positional.length} 个文件，其中 ${withErrors} 个有错误；合计 ${summaryText(total)}。`);
   }
   return worst;
+}
+
+async function template(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, { data: { takesValue: true }, out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
+  if (positional.length > 0) throw new UsageError(`多余的参数“${positional[0]}”`);
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .xlsx 文件');
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('输出文件应以 .xlsx 结尾');
+  let values = new Map<string, string | number | null>();
+  const data = options.get('data');
+  if (typeof data === 'string') {
+    const loaded = await loadReport(data);
+    if (!loaded.ok) {
+      io.err(`错误：无法读取 ${data}：${loaded.message}`);
+      return EXIT_USAGE;
+    }
+    values = placesFromReport(loaded.report);
+  }
+  await writeOutput(out, await buildWorkbook(workbookPlan(), values), options.has('overwrite'));
+  io.out(`已生成 ${out}${typeof data === 'string' ? `（已填入 ${data} 的内容）` : ''}`);
+  return EXIT_OK;
+}
+
+async function exportJson(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
+  const [input, ...extra] = positional;
+  if (input === undefined) throw new UsageError('请指定要导出的工作簿');
+  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
+  const loaded = await loadReport(input);
+  if (!loaded.ok) {
+    io.err(`错误：无法读取 ${input}：${loaded.message}`);
+    return EXIT_USAGE;
+  }
+  await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
+  io.out(`已导出 ${out}${loaded.note ? `（注：${loaded.note}）` : ''}`);
+  return EXIT_OK;
 }
 
 async function demo(argv: readonly string[], io: Io): Promise<number> {
@@ -91,6 +135,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'demo':
         return await demo(rest, io);
+      case 'template':
+        return await template(rest, io);
+      case 'export':
+        return await exportJson(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -106,6 +154,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`错误：${e.message}。运行 npm run cli -- help 查看用法。`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof OutputError) {
+      io.err(`错误：${e.message}`);
       return EXIT_USAGE;
     }
     throw e;

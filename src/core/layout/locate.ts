@@ -13,9 +13,12 @@ import {
   REQUEST_ROWS,
   appealKey,
   requestKey,
+  metaPlace,
+  narrativePlace,
 } from '../format';
 import type { CellKey, TableId } from '../format/types';
 import { labelMatches, normalizeLabel } from './labels';
+import { META_ROWS, NARRATIVE_ROWS } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
 export type GridPosition = { row: number; col: number };
@@ -149,4 +152,22 @@ export function locateByLabels(grid: Grid): Located {
   locateAppeals(grid, out);
   for (const label of OLD_LABELS) if (findAll(grid, label).length > 0 && !out.oldLabels.includes(label)) out.oldLabels.push(label);
   return out;
+}
+
+/**
+ * Locates the metadata and narrative places of a text sheet by their labels in one column and the
+ * value in the next (our `报告正文` layout, or any sheet laid out the same way).
+ */
+export function locateTextPlaces(grid: Grid): Map<string, GridPosition> {
+  const out = new Map<string, GridPosition>();
+  const rows: { key: string; label: string }[] = [
+    ...META_ROWS.map((m) => ({ key: metaPlace(m.field), label: m.label })),
+    ...NARRATIVE_ROWS.map((n) => ({ key: narrativePlace(n.field), label: n.label })),
+  ];
+  for (const { key, label } of rows) {
+    const hit = findAll(grid, label)[0];
+    if (hit) out.set(key, { row: hit.row, col: hit.col + 1 });
+  }
+  // A lone 年度 or 机关名称 elsewhere is not a text sheet: ask for a narrative section too.
+  return [...out.keys()].some((k) => k.startsWith('narrative.')) ? out : new Map();
 }

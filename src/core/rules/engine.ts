@@ -5,7 +5,7 @@ import { CHECKS } from './checks';
 import { checkBlank } from './families/blank';
 import { checkLinear } from './families/linear';
 import { checkSection } from './families/section';
-import { checkTemplate } from './families/template';
+import { checkTemplate, oldLabelFindings } from './families/template';
 import { checkValue } from './families/value';
 import { checkYear } from './families/year';
 import { RULE_IDS, type Check, type Finding, type RuleContext, type Severity } from './types';
@@ -48,6 +48,26 @@ export function runRules(report: Report, previous?: Report, checks: readonly Che
   const findings: Finding[] = [];
   for (const check of checks) for (const f of runCheck(check, ctx)) findings.push(f);
   return findings.sort(compareFindings);
+}
+
+export type CheckOptions = {
+  previous?: Report;
+  /** False when the source holds only the tables (a workbook without its text sheet): text rules are skipped. */
+  narrative?: boolean;
+  /** 2019-format labels a reader saw (label-located workbooks, published documents). */
+  oldLabels?: readonly string[];
+};
+
+const NARRATIVE_SECTIONS = new Set(['overview', 'problems', 'other']);
+const TABLE_ONLY_CHECKS = CHECKS.filter(
+  (c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year',
+);
+
+/** Checks a report as read from a source: the rule table, minus what the source cannot hold, plus what the reader saw. */
+export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
+  const checks = options.narrative === false ? TABLE_ONLY_CHECKS : CHECKS;
+  const findings = runRules(report, options.previous, checks);
+  return [...findings, ...oldLabelFindings(options.oldLabels ?? [])].sort(compareFindings);
 }
 
 export type Summary = { errors: number; warnings: number; infos: number };

@@ -49,6 +49,8 @@ export const MESSAGES: Record<string, Template> = {
   'template.missing-cells': (d) =>
     `报告缺少2021年格式中的${s(d.rowCount)}行：${s(d.rows)}（共${s(d.cellCount)}个单元格），可能使用了旧模板；相关核对只按现有单元格进行`,
 
+  'template.old-labels': (d) => `表格中有2019年试行格式的标签（${s(d.labels)}），请改用2021年格式（国办公开办函〔2021〕30号）`,
+
   'year.title': (d) => `标题中的年度${s(d.titleYear)}与报告年度${s(d.year)}不一致`,
   'year.period': (d) => `开头段落的统计期限年度${s(d.periodYear)}与报告年度${s(d.year)}不一致`,
   'year.title-period': (d) => `标题中的年度${s(d.titleYear)}与开头段落的统计期限年度${s(d.periodYear)}不一致`,

@@ -2,7 +2,7 @@
  * Family: the structure of the tables. An absent cell key means the document has no such cell
  * (an old template, a deleted row); it is reported once, not by every rule that would use it.
  */
-import { CELLS, TABLES, cellsOfTable, placeName } from '../../format';
+import { CELLS, TABLES, cellsOfTable, placeName, tablePlace } from '../../format';
 import { makeFinding } from '../finding';
 import type { Finding, RuleContext, TemplateCheck } from '../types';
 
@@ -43,4 +43,13 @@ export function checkTemplate(_check: TemplateCheck, ctx: RuleContext): Finding[
       cellCount: absent.length,
     }),
   ];
+}
+
+/** Labels of the 2019 trial format seen in a workbook or document (found by the label locator). */
+export function oldLabelFindings(labels: readonly string[]): Finding[] {
+  if (labels.length === 0) return [];
+  const inRequests = labels.some((l) => l.startsWith('（六）'));
+  const inActive = labels.some((l) => !l.startsWith('（六）'));
+  const cells = [...(inActive ? [tablePlace('active')] : []), ...(inRequests ? [tablePlace('requests')] : [])];
+  return [makeFinding('old-template', 'warning', 'template.old-labels', cells, { labels: labels.join('、') })];
 }
