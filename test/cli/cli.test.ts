@@ -1,6 +1,6 @@
 /** Spawns the real command line and asserts output and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringifyReport } from '../../src/core';
@@ -132,5 +132,74 @@ describe('usage', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('examples/chengdong-2023.json');
     expect(r.out).toContain('通过：0 个错误，15 个警告');
+  });
+});
+
+describe('template, export and .xlsx', () => {
+  const xlsx = join(dir, 'chengdong.xlsx');
+
+  test('template --data writes a workbook that checks like the JSON, and export reads it back', () => {
+    const r = cli(['template', '--data', EXAMPLE_PATH, '-o', xlsx]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已生成');
+    const check = cli(['check', xlsx, '--format', 'json']);
+    expect(check.code).toBe(0);
+    const o = JSON.parse(check.out);
+    expect(o.summary).toEqual({ errors: 0, warnings: 21, infos: 0 });
+    const json = join(dir, 'exported.json');
+    expect(cli(['export', xlsx, '-o', json]).code).toBe(0);
+    const exported = JSON.parse(readFileSync(json, 'utf8'));
+    const example = JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'));
+    expect(exported.values['requests.newReceived.natural']).toBe(12);
+    expect(exported.values['active.fees']).toBe(341.5979);
+    expect(exported.narrative).toEqual(example.narrative);
+  });
+
+  test('never overwrites an existing file unless asked', () => {
+    const before = readFileSync(xlsx);
+    const r = cli(['template', '-o', xlsx]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('已存在');
+    expect(readFileSync(xlsx).equals(before)).toBe(true);
+    expect(cli(['template', '-o', xlsx, '--overwrite']).code).toBe(0);
+  });
+
+  test.each<[string, string[], RegExp]>([
+    ['no -o', ['template'], /-o/u],
+    ['not .xlsx', ['template', '-o', 'x.docx'], /\.xlsx/u],
+    ['export without -o', ['export', EXAMPLE_PATH], /-o/u],
+  ])('usage: %s', (_name, args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test.each<[string, Buffer, RegExp]>([
+    ['text named .xlsx', Buffer.from('not a workbook'), /不是 Excel 工作簿/u],
+    ['a zip that is not a workbook', Buffer.from('504b0304140000000000', 'hex'), /损坏|不是/u],
+  ])('%s: exit 2 with a clear message', (name, bytes, message) => {
+    const p = file(`${name.replace(/\s/gu, '-')}.xlsx`, bytes.toString('latin1'));
+    writeFileSync(p, bytes);
+    const r = cli(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    noStack(r.err);
+  });
+
+  test('a workbook without the report: told what is missing', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '与报告无关的表格';
+    const p = join(dir, 'unrelated.xlsx');
+    writeFileSync(p, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/没有找到报告表格/u);
+  });
+
+  test('.xls is refused with advice', () => {
+    const r = cli(['check', file('old.xls', 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/另存为 \.xlsx/u);
   });
 });

@@ -288,6 +288,7 @@ export function parseReference(ref: string): { sheet: string; row: number; col: 
   const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(ref.trim());
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/gu, "'") : m[2]!;
+  if (m[1] === undefined && sheet === '#REF') return undefined; // a name whose sheet was deleted
   const letters = m[3]!;
   let col = 0;
   for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);

@@ -1,0 +1,160 @@
+/** The .xlsx adapter: template written by ExcelJS, read back by names and by labels, opened by LibreOffice. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { CELLS, TABLES, a1, checkReport, placesFromReport, planAddresses, runRules, workbookPlan, type Report } from '../../src/core';
+import { buildWorkbook } from '../../src/xlsx/write';
+import { WorkbookError, loadWorkbook, readReport } from '../../src/xlsx/read';
+import { consistentReport, loadExample, withValues } from '../helpers/reports';
+
+const plan = workbookPlan();
+const addresses = planAddresses(plan);
+/** A1 address of a place in the template. */
+const at = (key: string) => a1(addresses.get(key)!.row, addresses.get(key)!.col);
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
+
+async function roundTrip(report: Report, edit?: (wb: ExcelJS.Workbook) => void) {
+  const buffer = await buildWorkbook(plan, placesFromReport(report));
+  const wb = await loadWorkbook(buffer);
+  if (edit) {
+    edit(wb);
+    return readReport(await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer())));
+  }
+  return readReport(wb);
+}
+
+const complete = (): Report => {
+  const r = consistentReport();
+  const { title: _title, ...meta } = r.meta;
+  return { ...r, meta };
+};
+
+describe('template round trip', () => {
+  test('a complete report reads back identical, by names, with the same findings', async () => {
+    const report = withValues(complete(), { 'requests.disclosed.natural': 3, 'active.fees': '251000元', 'appeals.review.pending': null });
+    const read = await roundTrip(report);
+    expect(read.source).toBe('names');
+    expect(read.narrativeFound).toBe(true);
+    expect(read.report).toEqual(report);
+    expect(runRules(read.report)).toEqual(runRules(report));
+  });
+
+  test('the Chengdong example: values, metadata and narrative come back; its absent row becomes blank cells', async () => {
+    const example = loadExample();
+    const read = await roundTrip(example);
+    for (const c of CELLS) expect([c.key, read.report.values[c.key]]).toEqual([c.key, example.values[c.key] ?? null]);
+    const { title: _title, ...meta } = example.meta;
+    expect(read.report.meta).toEqual(meta);
+    expect(read.report.narrative).toEqual(example.narrative);
+    // The same findings, except that the template has the 2021 row the example lacks (now 7 blanks).
+    const fromJson = runRules(example).filter((f) => f.rule !== 'old-template');
+    const fromXlsx = runRules(read.report).filter((f) => !f.cells[0]!.startsWith('requests.otherHandling.other.'));
+    expect(fromXlsx).toEqual(fromJson);
+  });
+
+  test('the workbook has one defined name per place, validation, protection and A4 setup', async () => {
+    const wb = await loadWorkbook(await buildWorkbook(plan));
+    const names = (wb.definedNames.model as { name: string }[]).map((n) => n.name);
+    expect(names).toHaveLength(CELLS.length + 9);
+    expect(names).toContain('GIR.requests.newReceived.natural');
+    const ws = wb.getWorksheet('报告数据')!;
+    const address = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((n) => n.name === 'GIR.active.fees')!.ranges[0]!;
+    const cell = ws.getCell(address.split('!')[1]!.replace(/\$/gu, ''));
+    expect(cell.dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(cell.numFmt).toBe('0.0000');
+    expect(cell.protection).toMatchObject({ locked: false });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection).toMatchObject({ sheet: true });
+  });
+
+  test('the same input gives the same workbook bytes', async () => {
+    const a = await buildWorkbook(plan, placesFromReport(loadExample()));
+    const b = await buildWorkbook(plan, placesFromReport(loadExample()));
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe('workbooks changed by users', () => {
+  test('text and full-width digits typed into cells', async () => {
+    const read = await roundTrip(complete(), (wb) => {
+      const ws = wb.getWorksheet('报告数据')!;
+      ws.getCell(at('requests.carriedForward.natural')).value = '１２';
+      ws.getCell(at('requests.carriedForward.commercial')).value = '\u00a03 件';
+      ws.getCell(at('requests.carriedForward.research')).value = '不详';
+    });
+    const row = (c: string) => read.report.values[`requests.${'carriedForward'}.${c}`];
+    expect([row('natural'), row('commercial'), row('research')]).toEqual([12, 3, '不详']);
+    const findings = checkReport(read.report);
+    expect(findings.find((f) => f.rule === 'whole-number')).toMatchObject({ cells: ['requests.carriedForward.research'] });
+  });
+
+  test('deleted names and rows inserted above the tables: found by labels', async () => {
+    const report = withValues(complete(), { 'requests.disclosed.natural': 9 });
+    const read = await roundTrip(report, (wb) => {
+      wb.definedNames.model = [];
+      wb.getWorksheet('报告数据')!.spliceRows(1, 0, ['本表由某某科室填写'], []);
+    });
+    expect(read.source).toBe('labels');
+    for (const c of CELLS) expect([c.key, read.report.values[c.key]]).toEqual([c.key, report.values[c.key]]);
+    expect(read.report.narrative).toEqual(report.narrative);
+    expect(checkReport(read.report).map((f) => f.rule)).toEqual(['row-total', 'handled-total']);
+  });
+
+  test('a renamed sheet leaves dangling names: found by labels', async () => {
+    const read = await roundTrip(complete(), (wb) => {
+      wb.getWorksheet('报告数据')!.name = '2023年数据';
+    });
+    expect(read.source).toBe('labels');
+    expect(read.addresses.get('requests.totalHandled.total')?.sheet).toBe('2023年数据');
+    expect(checkReport(read.report)).toEqual([]);
+  });
+
+  test('a workbook of tables only: the text rules are skipped and the user is told', async () => {
+    const read = await roundTrip(complete(), (wb) => {
+      wb.removeWorksheet(wb.getWorksheet('报告正文')!.id);
+    });
+    expect(read.narrativeFound).toBe(false);
+    expect(checkReport(read.report, { narrative: false })).toEqual([]);
+    expect(checkReport(read.report).map((f) => f.rule)).toContain('section-missing');
+  });
+
+  test('formulas count by their results; a formula error is reported', async () => {
+    const read = await roundTrip(complete(), (wb) => {
+      const ws = wb.getWorksheet('报告数据')!;
+      ws.getCell(at('requests.carriedForward.total')).value = { formula: 'SUM(D26:I26)', result: 4 };
+      ws.getCell(at('requests.carriedForward.natural')).value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    });
+    expect(read.report.values['requests.carriedForward.total']).toBe(4);
+    expect(checkReport(read.report).map((f) => f.messageId)).toContain('value.excel-error');
+  });
+});
+
+describe('broken files', () => {
+  test.each<[string, Buffer, RegExp]>([
+    ['not a zip', Buffer.from('hello, this is text'), /不是 Excel 工作簿/u],
+    ['empty', Buffer.alloc(0), /不是 Excel 工作簿/u],
+    ['a truncated workbook', Buffer.alloc(0), /损坏/u],
+  ])('%s gives a clear error', async (name, bytes, message) => {
+    let input = bytes;
+    if (name === 'a truncated workbook') {
+      const full = await buildWorkbook(plan);
+      input = full.subarray(0, Math.floor(full.length / 2));
+    }
+    await expect(loadWorkbook(input)).rejects.toThrow(WorkbookError);
+    await expect(loadWorkbook(input)).rejects.toThrow(message);
+  });
+});
+
+describe('LibreOffice opens the generated workbook', () => {
+  test('the PDF it prints holds every label and the example values', async () => {
+    const file = join(dir, 'report.xlsx');
+    writeFileSync(file, await buildWorkbook(plan, placesFromReport(loadExample())));
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120000 });
+    const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/gu, '');
+    for (const t of TABLES) for (const r of t.rows) for (const c of r.cells) if (c.type === 'label') expect(text).toContain(c.text.replace(/\s/gu, ''));
+    for (const s of ['32999', '341.5979', '城东区人民政府办公室', '一、总体情况', '六、其他需要报告的事项']) expect(text).toContain(s);
+    expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+  }, 150000);
+});
