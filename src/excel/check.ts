@@ -1,0 +1,87 @@
+/**
+ * 检查报告 and 清除标记 in Excel. A check is one read sync and one write sync (when the defined names
+ * are intact): read every place, run the rules, mark the offending cells, remember the originals.
+ * Values and formulas are never written.
+ */
+import { CELLS, checkReport, summarize, type Finding, type Report, type Summary } from '../core';
+import { MARK_SETTING, cellsToMark, parseMarkStore, planMarks, type CellRef, type MarkPlan } from './marks';
+import { readWorkbookReport, refId, type ExcelFeatures } from './read';
+
+export type ExcelCheckResult = {
+  findings: Finding[];
+  summary: Summary;
+  /** Place key → sheet and A1 address, for selecting a finding's cell. */
+  addresses: Record<string, CellRef>;
+  source: 'names' | 'labels' | 'mixed';
+  narrativeFound: boolean;
+  marked: number;
+  syncs: number;
+};
+
+/** The report could not be found at all: say what is missing. */
+export class ReportNotFoundError extends Error {}
+
+function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: string | null; none: boolean }): void {
+  const target = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).format.fill;
+  if (fill.none || fill.color === null) target.clear();
+  else target.color = fill.color;
+}
+
+function writeMarks(context: Excel.RequestContext, plan: MarkPlan): void {
+  for (const r of plan.restore) applyFill(context, r.cell, r.original);
+  for (const a of plan.apply) context.workbook.worksheets.getItem(a.cell.sheet).getRange(a.cell.address).format.fill.color = a.color;
+  if (plan.store.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(plan.store));
+  else if (plan.restore.length > 0) context.workbook.settings.getItem(MARK_SETTING).delete();
+}
+
+export async function checkInExcel(context: Excel.RequestContext, features: ExcelFeatures, previous?: Report): Promise<ExcelCheckResult> {
+  const read = await readWorkbookReport(context, features);
+  if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
+    throw new ReportNotFoundError(
+      '没有找到报告表格：工作簿中既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头。请先点击“生成模板”，或打开按官方格式录入的工作表。',
+    );
+  }
+  const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(previous ? { previous } : {}) });
+  const wanted = cellsToMark(findings, (key) => read.addresses.get(key));
+  const plan = planMarks(read.marks, wanted, (cell) => read.fills.get(refId(cell)));
+  writeMarks(context, plan);
+  await context.sync();
+  return {
+    findings,
+    summary: summarize(findings),
+    addresses: Object.fromEntries(read.addresses),
+    source: read.source,
+    narrativeFound: read.narrativeFound,
+    marked: plan.apply.length,
+    syncs: read.syncs + 1,
+  };
+}
+
+/** Restores every marked cell's own fill and forgets the marks: one read, one write. */
+export async function clearMarksInExcel(context: Excel.RequestContext): Promise<{ cleared: number }> {
+  const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
+  setting.load('value');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  if (setting.isNullObject) return { cleared: 0 };
+  const store = parseMarkStore(setting.value);
+  const existing = new Set(sheets.items.map((s) => s.name));
+  let cleared = 0;
+  for (const m of store.marks) {
+    if (!existing.has(m.sheet)) continue; // the sheet was deleted: nothing to restore
+    applyFill(context, m, m.original);
+    cleared++;
+  }
+  setting.delete();
+  await context.sync();
+  return { cleared };
+}
+
+/** Selects a finding's cell (activating its sheet). */
+export async function selectInExcel(context: Excel.RequestContext, cell: CellRef): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(cell.sheet);
+  sheet.activate();
+  sheet.getRange(cell.address).select();
+  await context.sync();
+}
