@@ -29,9 +29,11 @@ module.exports = (_env, argv) => {
     // No `global` shim: webpack's shim uses new Function, which the task pane's CSP forbids.
     node: { global: false },
     performance: { hints: false },
+    optimization: { runtimeChunk: 'single' },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      // One page for the task pane and the ribbon commands (shared runtime): both entries, one webpack
+      // runtime, so they share one controller.
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['runtime', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

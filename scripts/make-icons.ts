@@ -20,6 +20,24 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
+/** The 检查报告 button: a table with a red and a yellow cell under a green check. */
+function shadeCheck(x: number, y: number): RGBA | undefined {
+  let c: RGBA | undefined;
+  if (x > 0.08 && x < 0.78 && y > 0.1 && y < 0.8) {
+    c = WHITE;
+    const gx = (x - 0.08) / 0.7;
+    const gy = (y - 0.1) / 0.7;
+    const onLine = Math.abs(gx * 3 - Math.round(gx * 3)) < 0.09 || Math.abs(gy * 3 - Math.round(gy * 3)) < 0.09;
+    if (onLine) c = BLUE;
+    else if (gx > 1 / 3 && gx < 2 / 3 && gy > 1 / 3 && gy < 2 / 3) c = [255, 199, 206, 255];
+    else if (gx > 2 / 3 && gy < 1 / 3) c = [255, 235, 156, 255];
+  }
+  const check = Math.min(segmentDistance(x, y, 0.5, 0.72, 0.64, 0.86), segmentDistance(x, y, 0.64, 0.86, 0.94, 0.5));
+  if (check < 0.12) c = WHITE;
+  if (check < 0.07) c = GREEN;
+  return c;
+}
+
 /** Colour of the icon at a point of the unit square (later shapes paint over earlier ones). */
 function shade(x: number, y: number): RGBA | undefined {
   const r = 0.18;
@@ -35,7 +53,7 @@ function shade(x: number, y: number): RGBA | undefined {
   return c;
 }
 
-function render(size: number): Buffer {
+function render(size: number, shape: (x: number, y: number) => RGBA | undefined = shade): Buffer {
   const ss = 4;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let py = 0; py < size; py++) {
@@ -44,7 +62,7 @@ function render(size: number): Buffer {
       const acc = [0, 0, 0, 0];
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
-          const c = shade((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
+          const c = shape((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
           if (!c) continue;
           for (let i = 0; i < 3; i++) acc[i]! += c[i]! * c[3];
           acc[3]! += c[3];
@@ -92,3 +110,4 @@ function png(size: number, raw: Buffer): Buffer {
 }
 
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, '..', 'assets', `icon-${size}.png`), render(size));
+for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `check-${size}.png`), render(size, shadeCheck));

@@ -1,5 +1,36 @@
 /**
- * The ribbon's function file. Office loads it for ExecuteFunction buttons; each command is
- * associated here by the name the manifest uses (Office.actions.associate) once such buttons exist.
+ * Ribbon commands. The manifest's FunctionFile is the task pane page (shared runtime), which loads
+ * this entry beside the task pane's; each ExecuteFunction button is associated here by the name the
+ * manifest uses, and always completes its event, also on failure.
  */
-void Office.onReady();
+import { detectHost } from '../taskpane/host';
+import { getController } from '../taskpane/runtime';
+
+/** Function names used by manifest.xml's ExecuteFunction actions. */
+export const COMMANDS = {
+  checkReport: 'checkReport',
+} as const;
+
+async function showTaskpane(): Promise<void> {
+  if (Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) await Office.addin.showAsTaskpane();
+}
+
+/** 检查报告 from the ribbon: runs the check (marks appear in the sheet) and shows the result in the pane. */
+export async function checkReportCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const status = detectHost(Office, 'Excel');
+    // On an Excel too old for the add-in, the pane explains what is missing.
+    if (status.kind === 'ready') await getController().check();
+    await showTaskpane();
+  } catch {
+    // The controller keeps its own failures for the pane; a failure to show the pane leaves the marks.
+  } finally {
+    event.completed();
+  }
+}
+
+export function registerCommands(): void {
+  Office.actions.associate(COMMANDS.checkReport, checkReportCommand);
+}
+
+if (typeof Office !== 'undefined') void Office.onReady(() => registerCommands());

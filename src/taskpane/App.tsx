@@ -1,18 +1,31 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
+  Button,
+  Badge,
   Caption1,
   FluentProvider,
+  Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
+  Spinner,
   Subtitle1,
+  Subtitle2,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { CheckmarkCircle20Regular, Dismiss16Regular, DocumentTable20Regular, Eraser20Regular } from '@fluentui/react-icons';
+import { useRef, useSyncExternalStore } from 'react';
 import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
+import type { Controller } from './controller';
+import { Findings } from './Findings';
 import type { HostStatus } from './host';
 
 const useStyles = makeStyles({
@@ -29,8 +42,13 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { margin: 0 },
   logo: { width: '32px', height: '32px', flexShrink: 0 },
+  actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  button: { width: '100%', justifyContent: 'flex-start' },
+  secondary: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
+  hidden: { display: 'none' },
 });
 
 function StatusBar({ status }: { status: HostStatus }) {
@@ -39,7 +57,7 @@ function StatusBar({ status }: { status: HostStatus }) {
       return null;
     case 'no-office':
       return (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>未连接到 Excel</MessageBarTitle>
             请在 Excel 中通过“信息公开年报”选项卡打开本加载项。
@@ -48,16 +66,16 @@ function StatusBar({ status }: { status: HostStatus }) {
       );
     case 'unsupported':
       return (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>
             <MessageBarTitle>Excel 版本过旧</MessageBarTitle>
-            本加载项需要 Excel 2016 或更高版本（ExcelApi 1.4）。请升级 Office，或使用网页版 Excel。
+            本加载项需要 Excel 2019、Microsoft 365 或网页版 Excel（ExcelApi 1.8）。请升级 Office 后再使用。
           </MessageBarBody>
         </MessageBar>
       );
     case 'other-host':
       return (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>请在 Excel 中使用</MessageBarTitle>
             当前应用（{status.host}）暂不支持本加载项的功能。
@@ -67,7 +85,114 @@ function StatusBar({ status }: { status: HostStatus }) {
   }
 }
 
-export function App({ status }: { status: HostStatus }) {
+/** Report JSON files larger than this are refused before reading (a real report is tens of KB). */
+const MAX_JSON_BYTES = 20 * 1024 * 1024;
+
+/** FileReader rather than Blob.text(): older Office webviews lack the latter. */
+function readFileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+function Workspace({ controller }: { controller: Controller }) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = state.busy !== null;
+
+  const onFile = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file) return;
+    if (file.size > MAX_JSON_BYTES) {
+      controller.fail({ title: `无法读取“${file.name}”`, message: '文件过大（上限 20 MB），不像是报告 JSON。' });
+      return;
+    }
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch {
+      controller.fail({ title: `无法读取“${file.name}”`, message: '读取文件失败，请确认文件没有被其他程序占用。' });
+      return;
+    }
+    await controller.generateTemplate({ name: file.name, text });
+  };
+
+  return (
+    <>
+      <div className={styles.actions} role="group" aria-label="操作">
+        <Button appearance="primary" className={styles.button} icon={<CheckmarkCircle20Regular />} disabled={busy} onClick={() => void controller.check()}>
+          检查报告
+        </Button>
+        <Button className={styles.button} icon={<DocumentTable20Regular />} disabled={busy} onClick={() => void controller.generateTemplate()}>
+          生成模板
+        </Button>
+        <Button className={styles.button} icon={<Eraser20Regular />} disabled={busy} onClick={() => void controller.clearMarks()}>
+          清除标记
+        </Button>
+        <div className={styles.secondary}>
+          <Link as="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+            用报告 JSON 生成模板…
+          </Link>
+        </div>
+        <input ref={fileInput} className={styles.hidden} type="file" accept=".json,application/json" aria-label="选择报告 JSON 文件" onChange={(e) => void onFile(e.target.files)} />
+      </div>
+
+      <div aria-live="polite">
+        {state.busy && <Spinner size="tiny" labelPosition="after" label={state.busy} />}
+        {state.failure && (
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{state.failure.title}</MessageBarTitle>
+              {state.failure.message}
+            </MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭" icon={<Dismiss16Regular />} onClick={controller.dismiss} />} />
+          </MessageBar>
+        )}
+        {state.notice && (
+          <MessageBar layout="multiline" intent={state.notice.intent}>
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭" icon={<Dismiss16Regular />} onClick={controller.dismiss} />} />
+          </MessageBar>
+        )}
+      </div>
+
+      {state.result && (
+        <section aria-labelledby="result-title">
+          <Subtitle2 as="h2" id="result-title">
+            检查结果
+          </Subtitle2>
+          {state.result.findings.length === 0 ? (
+            <MessageBar layout="multiline" intent="success">
+              <MessageBarBody>未发现问题：各项勾稽关系均成立。</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <div className={styles.summary}>
+                <Badge appearance="filled" color="danger" aria-hidden>
+                  {state.result.summary.errors}
+                </Badge>
+                <Body1>个错误</Body1>
+                <Badge appearance="filled" color="warning" aria-hidden>
+                  {state.result.summary.warnings}
+                </Badge>
+                <Body1>个警告</Body1>
+                <Caption1>点击问题可选中对应单元格。</Caption1>
+              </div>
+              <Findings findings={state.result.findings} onSelect={(f) => void controller.select(f)} />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function App({ status, controller }: { status: HostStatus; controller?: Controller }) {
   const styles = useStyles();
   const theme = status.kind !== 'no-office' && status.theme === 'dark' ? webDarkTheme : webLightTheme;
   return (
@@ -75,24 +200,28 @@ export function App({ status }: { status: HostStatus }) {
       <main className={styles.root}>
         <header className={styles.header}>
           <img className={styles.logo} src="assets/icon-32.png" alt="" />
-          <Subtitle1 as="h1" className={styles.title}>政府信息公开年报助手</Subtitle1>
+          <Subtitle1 as="h1" className={styles.title}>
+            政府信息公开年报助手
+          </Subtitle1>
         </header>
         <StatusBar status={status} />
-        <Body1>按2021年格式（国办公开办函〔2021〕30号）核对政府信息公开工作年度报告，每个问题都指明单元格并给出数字。</Body1>
-        <section aria-labelledby="rules-title">
-          <Subtitle2 as="h2" id="rules-title">
-            核对规则
-          </Subtitle2>
-          <ul className={styles.rules}>
-            {RULE_IDS.map((id) => (
-              <li key={id}>
-                <Body1>{RULE_DEFINITIONS[id].title}</Body1>
-                <br />
-                <Caption1 className={styles.ruleId}>{id}</Caption1>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {status.kind === 'ready' && controller ? <Workspace controller={controller} /> : null}
+        <Accordion collapsible>
+          <AccordionItem value="rules">
+            <AccordionHeader size="small">核对规则（{RULE_IDS.length}条，2021年格式）</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.rules}>
+                {RULE_IDS.map((id) => (
+                  <li key={id}>
+                    <Body1>{RULE_DEFINITIONS[id].title}</Body1>
+                    <br />
+                    <Caption1 className={styles.ruleId}>{id}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       </main>
     </FluentProvider>
   );

@@ -4,7 +4,7 @@
  */
 
 /** The oldest ExcelApi set the manifest declares; newer APIs are feature-detected where used. */
-export const MIN_EXCEL_API = '1.4';
+export const MIN_EXCEL_API = '1.8';
 
 export type HostStatus =
   | { kind: 'ready'; theme: 'light' | 'dark' }

@@ -1,12 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectHost, type HostStatus } from './host';
+import { getController } from './runtime';
 
 function render(status: HostStatus): void {
   const container = document.getElementById('root');
-  if (container) createRoot(container).render(<App status={status} />);
+  if (container) createRoot(container).render(<App status={status} {...(status.kind === 'ready' ? { controller: getController() } : {})} />);
 }
 
 // office.js comes from the CDN; if it did not load (offline, blocked), say so instead of a blank pane.
 if (typeof Office === 'undefined') render({ kind: 'no-office' });
-else void Office.onReady((info) => render(detectHost(Office, String(info.host ?? ""))));
+else void Office.onReady((info) => render(detectHost(Office, String(info.host ?? ''))));

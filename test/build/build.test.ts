@@ -16,16 +16,15 @@ beforeAll(() => {
   if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout.slice(-2000)} ${r.stderr.slice(-2000)}`);
 }, 180000);
 
-test('emits the task pane and the commands page, each loading office.js and its own bundle', () => {
+test('emits the task pane page (also the ribbon function file): office.js first, then both entries on one runtime', () => {
   const files = readdirSync(out);
-  for (const page of ['taskpane.html', 'commands.html']) {
-    const html = readFileSync(join(out, page), 'utf8');
-    expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-    const script = /src="?([a-z]+\.[0-9a-f]{8}\.js)/u.exec(html);
-    expect(script).not.toBeNull();
-    expect(files).toContain(script![1]);
-  }
-  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+  const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+  expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  const scripts = [...html.matchAll(/src="?([a-z]+\.[0-9a-f]{8}\.js)/gu)].map((m) => m[1]!);
+  expect(scripts.map((s) => s.split('.')[0])).toEqual(['runtime', 'commands', 'taskpane']);
+  for (const s of scripts) expect(files).toContain(s);
+  expect(html.indexOf('office.js')).toBeLessThan(html.indexOf(scripts[0]!));
+  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['check-16.png', 'check-32.png', 'check-80.png', 'icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
   expect(files).toContain('help.html');
 });
 

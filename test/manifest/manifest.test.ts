@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { COMMANDS } from '../../src/commands/commands';
 
 const ROOT = join(__dirname, '../..');
 const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
@@ -44,4 +45,19 @@ test('the Excel host, a zh-CN default with en-US overrides for every string', ()
   const strings = [...xml.matchAll(/<bt:String id="[^"]+" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US"/gu)];
   const all = [...xml.matchAll(/<bt:String id=/gu)];
   expect(strings.length).toBe(all.length);
+});
+
+test('every ExecuteFunction names a function the commands code associates', () => {
+  const functions = [...xml.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/gu)].map((m) => m[1]!);
+  expect(functions).toEqual(Object.values(COMMANDS));
+});
+
+test('shared runtime: the function file is the task pane page', () => {
+  expect(xml).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
+  expect(xml).toContain('<FunctionFile resid="Taskpane.Url"/>');
+});
+
+test('the ribbon tab is 信息公开年报 with 检查报告 / Check report', () => {
+  expect(xml).toMatch(/id="Tab.Label" DefaultValue="信息公开年报"/u);
+  expect(xml).toMatch(/id="CheckReport.Label" DefaultValue="检查报告">\s*<bt:Override Locale="en-US" Value="Check report"/u);
 });

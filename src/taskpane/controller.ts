@@ -1,0 +1,133 @@
+/**
+ * The task pane's state and actions (生成模板, 检查报告, 清除标记, select a finding), shared with the
+ * ribbon commands. Office is reached only through `runExcel`, so tests drive it with the host double.
+ * Every failure ends as a Chinese message in the state, never only in the console.
+ */
+import { parseReportJson, placesFromReport, workbookPlan, type Finding, type Summary } from '../core';
+import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } from '../excel/check';
+import { describeOfficeError } from '../excel/errors';
+import type { CellRef } from '../excel/marks';
+import type { ExcelFeatures } from '../excel/read';
+import { paintTemplateInExcel } from '../excel/template';
+
+export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type Notice = { intent: 'success' | 'info' | 'warning'; text: string };
+export type Failure = { title: string; message: string };
+export type CheckView = { findings: Finding[]; summary: Summary; addresses: Record<string, CellRef> };
+
+export type PaneState = {
+  busy: string | null;
+  failure: Failure | null;
+  notice: Notice | null;
+  result: CheckView | null;
+};
+
+export type Controller = {
+  getState(): PaneState;
+  subscribe(listener: () => void): () => void;
+  generateTemplate(reportJson?: { name: string; text: string }): Promise<void>;
+  check(): Promise<void>;
+  clearMarks(): Promise<void>;
+  select(finding: Finding): Promise<void>;
+  dismiss(): void;
+  /** Shows a failure found outside an action (e.g. a file that cannot be read). */
+  fail(failure: Failure): void;
+};
+
+function failureOf(title: string, e: unknown): Failure {
+  if (e instanceof ReportNotFoundError) return { title, message: e.message };
+  if (typeof e === 'object' && e !== null && 'code' in e) return { title, message: describeOfficeError(e) };
+  return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
+}
+
+export function createController(runExcel: RunExcel, features: ExcelFeatures): Controller {
+  let state: PaneState = { busy: null, failure: null, notice: null, result: null };
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<PaneState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+
+  /** Runs one user action: progress while it runs, its outcome or a failure message after. */
+  async function action(label: string, failureTitle: string, work: () => Promise<Partial<PaneState>>): Promise<void> {
+    if (state.busy) return; // one action at a time: a second click while working does nothing
+    set({ busy: label, failure: null, notice: null });
+    try {
+      set({ ...(await work()), busy: null });
+    } catch (e) {
+      set({ busy: null, failure: failureOf(failureTitle, e) });
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    generateTemplate(reportJson) {
+      return action('正在生成模板…', '未能生成模板', async () => {
+        let values = new Map<string, string | number | null>();
+        if (reportJson) {
+          if (reportJson.text.trim() === '') return { failure: { title: `无法读取“${reportJson.name}”`, message: '文件是空的。' } };
+          const parsed = parseReportJson(reportJson.text);
+          if (!parsed.ok) {
+            const shown = parsed.problems.slice(0, 3).map((p) => (p.path === '$' ? p.message : `${p.path}：${p.message}`));
+            return { failure: { title: `无法读取“${reportJson.name}”`, message: shown.join('；') } };
+          }
+          values = placesFromReport(parsed.report);
+        }
+        const result = await runExcel((context) => paintTemplateInExcel(context, workbookPlan(), values, features));
+        const where = `“${result.sheets.join('”“')}”`;
+        const text = result.renamed
+          ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
+          : `模板已生成：${where}${reportJson ? `，已填入“${reportJson.name}”的内容` : ''}。`;
+        return { notice: { intent: result.renamed ? 'warning' : 'success', text }, result: null };
+      });
+    },
+
+    check() {
+      return action('正在检查报告…', '未能检查报告', async () => {
+        const r = await runExcel((context) => checkInExcel(context, features));
+        const notes: string[] = [];
+        if (r.source !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
+        if (!r.narrativeFound) notes.push('没有找到“报告正文”工作表，只检查了表格');
+        return {
+          result: { findings: r.findings, summary: r.summary, addresses: r.addresses },
+          notice: notes.length > 0 ? { intent: 'info', text: `${notes.join('；')}。` } : null,
+        };
+      });
+    },
+
+    clearMarks() {
+      return action('正在清除标记…', '未能清除标记', async () => {
+        const { cleared } = await runExcel((context) => clearMarksInExcel(context));
+        return { notice: { intent: 'success', text: cleared > 0 ? `已清除 ${cleared} 处标记，单元格恢复原来的格式。` : '没有需要清除的标记。' } };
+      });
+    },
+
+    async select(finding) {
+      const addresses = state.result?.addresses ?? {};
+      const key = finding.cells.find((c) => addresses[c]);
+      if (!key) {
+        set({ notice: { intent: 'info', text: '这个问题涉及整个部分或缺少的单元格，工作簿中没有对应的单元格可以选中。' } });
+        return;
+      }
+      try {
+        await runExcel((context) => selectInExcel(context, addresses[key]!));
+      } catch (e) {
+        set({ failure: failureOf('无法选中单元格', e) });
+      }
+    },
+
+    dismiss() {
+      set({ failure: null, notice: null });
+    },
+
+    fail(failure) {
+      set({ failure, notice: null });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** Ribbon commands, called as Office calls them: the event is always completed, also on failure. */
+import { WorkbookState, excelContext } from '../doubles/excel-host';
+
+type Handler = (event: { completed: () => void }) => Promise<void>;
+
+function installOffice(state: WorkbookState, opts: { excelApi18?: boolean; sharedRuntime?: boolean; runFails?: boolean }) {
+  const associated = new Map<string, Handler>();
+  const shown: string[] = [];
+  (globalThis as Record<string, unknown>).Office = {
+    onReady: async (fn?: () => void) => fn?.(),
+    actions: { associate: (name: string, fn: Handler) => associated.set(name, fn) },
+    addin: { showAsTaskpane: async () => void shown.push('pane') },
+    context: { requirements: { isSetSupported: (set: string) => (set === 'SharedRuntime' ? (opts.sharedRuntime ?? true) : (opts.excelApi18 ?? true)) } },
+  };
+  (globalThis as Record<string, unknown>).Excel = {
+    run: async (batch: (c: Excel.RequestContext) => Promise<unknown>) => {
+      if (opts.runFails) throw Object.assign(new Error('x'), { code: 'GeneralException' });
+      return batch(excelContext(state).context);
+    },
+  };
+  return { associated, shown };
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Office;
+  delete (globalThis as Record<string, unknown>).Excel;
+  jest.resetModules();
+});
+
+async function loadCommands() {
+  return import('../../src/commands/commands');
+}
+
+test('checkReport is associated, runs the check (marks appear), shows the pane, completes the event', async () => {
+  const state = new WorkbookState();
+  state.addSheet('Sheet1');
+  const { associated, shown } = installOffice(state, {});
+  const { getController } = await import('../../src/taskpane/runtime');
+  await getController().generateTemplate({ name: 'e.json', text: JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } }) });
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const handler = associated.get('checkReport')!;
+  const completed = jest.fn();
+  await handler({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(shown).toEqual(['pane']);
+  expect(getController().getState().result?.summary.errors).toBe(1);
+  expect(state.settings.has('GIR.marks')).toBe(true);
+});
+
+test('a failing Excel still completes the event; the failure waits in the pane', async () => {
+  const { associated } = installOffice(new WorkbookState(), { runFails: true });
+  const { getController } = await import('../../src/taskpane/runtime');
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const completed = jest.fn();
+  await associated.get('checkReport')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(getController().getState().failure?.title).toBe('未能检查报告');
+});
+
+test('without the shared runtime or on an old Excel: no pane call, still completed', async () => {
+  const { associated, shown } = installOffice(new WorkbookState(), { sharedRuntime: false, excelApi18: false });
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const completed = jest.fn();
+  await associated.get('checkReport')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(shown).toEqual([]);
+});
