@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseReportJson, runRules, stringifyReport, type Report } from '../src/core';
+import { CELLS, parseReportJson, placesFromReport, runRules, stringifyReport, workbookPlan, type Report } from '../src/core';
+import { checkInExcel } from '../src/excel/check';
+import { paintTemplateInExcel } from '../src/excel/template';
+import { buildWorkbook } from '../src/xlsx/write';
+import { WorkbookState, excelContext } from '../test/doubles/excel-host';
 
 const ROOT = join(__dirname, '..');
 
@@ -78,5 +82,80 @@ function benchCli(): void {
   }
 }
 
-benchRunRules();
-benchCli();
+/** Round trips of the Excel actions, counted by the host double. */
+async function benchExcelSyncs(): Promise<void> {
+  const plan = workbookPlan();
+  const template = async (report: Report) => {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    const { context, fake } = excelContext(state);
+    await paintTemplateInExcel(context, plan, placesFromReport(report), { api19: true });
+    return { state, syncs: fake.syncCount };
+  };
+  const clean = fullReport();
+  clean.values['requests.disclosed.total'] = 6;
+  clean.values['active.fees'] = 341.5979;
+  for (const k of Object.keys(clean.values)) if (clean.values[k] === null) clean.values[k] = 0;
+  const t = await template(clean);
+  emit('excel.template.syncs', t.syncs, 'syncs');
+  const check = async (state: WorkbookState) => {
+    const { context, fake } = excelContext(state);
+    const result = await checkInExcel(context, { api19: true });
+    return { syncs: fake.syncCount, findings: result.findings.length };
+  };
+  const c1 = await check(t.state);
+  if (c1.findings !== 0) throw new Error(`clean report has ${c1.findings} findings`);
+  emit('excel.check.syncs.clean', c1.syncs, 'syncs');
+  const noisy = { ...clean, values: { ...clean.values } };
+  for (const c of CELLS.filter((x) => x.table === 'requests').slice(0, 150)) noisy.values[c.key] = null;
+  const t2 = await template(noisy);
+  const c2 = await check(t2.state);
+  if (c2.findings < 150) throw new Error(`expected ≥150 findings, got ${c2.findings}`);
+  emit('excel.check.syncs.manyFindings', c2.syncs, 'syncs');
+}
+
+async function benchXlsx(): Promise<void> {
+  const plan = workbookPlan();
+  const values = placesFromReport(loadExample());
+  for (let i = 0; i < 5; i++) await buildWorkbook(plan, values);
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = process.hrtime.bigint();
+    await buildWorkbook(plan, values);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  emit('xlsx.template.median_ms', median(times), 'ms');
+
+  const dir = mkdtempSync(join(tmpdir(), 'bench-xlsx-'));
+  try {
+    const base = loadExample();
+    const files: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const report = { ...base, values: { ...base.values } };
+      if (i % 4 === 1) report.values['requests.disclosed.natural'] = 5 + (i % 3);
+      const file = join(dir, `w-${i}.xlsx`);
+      writeFileSync(file, await buildWorkbook(plan, placesFromReport(report)));
+      files.push(file);
+    }
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'check', '--format', 'json', ...files], { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const lines = r.stdout.trim().split('\n').length;
+    if (lines !== 200) throw new Error(`check on 200 workbooks: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
+    emit('cli.checkXlsx.perSecond', 200 / seconds, 'workbooks/s');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  benchRunRules();
+  benchCli();
+  await benchExcelSyncs();
+  await benchXlsx();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
