@@ -14,8 +14,9 @@ module.exports = (_env, argv) => {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
-      taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The pane reuses what the commands entry already loaded (core, Excel adapter, controller).
+      taskpane: { import: './src/taskpane/index.tsx', dependOn: 'commands' },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -264,3 +264,16 @@ describe('workbooks changed by users', () => {
     expect(state.active?.name).toBe('报告数据');
   });
 });
+
+describe('payload', () => {
+  test('painting the template is one write batch far below the 5 MB request limit of Excel on the web', async () => {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    const { context, fake } = excelContext(state);
+    await paintTemplateInExcel(context, plan, placesFromReport(loadExample()), features);
+    const writes = Math.max(...fake.commandsPerSync);
+    // Each command serialises to well under 300 bytes (a cell address, a property and a short value).
+    expect(writes * 300).toBeLessThan(5 * 1024 * 1024);
+    expect(writes).toBeLessThan(6000);
+  });
+});
