@@ -2,8 +2,9 @@
  * The command-line tool: `check` report files, `demo` on the bundled example.
  * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
  */
+import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { checkReport, placesFromReport, stringifyReport, summarize, workbookPlan, type Report } from '../core';
+import { checkReport, documentPlan, placesFromReport, stringifyReport, summarize, workbookPlan, type Report } from '../core';
 import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
 import { loadReport } from './load';
@@ -23,6 +24,8 @@ const USAGE = `政府信息公开年报助手 — 命令行
       生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
+  npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--force] [--blank-as-zero] [--overwrite]
+      生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
   npm run cli -- demo
       检查随附的示例报告（城东区人民政府2023年度）。
   npm run cli -- help
@@ -120,11 +123,59 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+async function word(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, {
+    out: { takesValue: true, alias: 'o' },
+    force: { takesValue: false },
+    'blank-as-zero': { takesValue: false },
+    overwrite: { takesValue: false },
+  });
+  const [input, ...extra] = positional;
+  if (input === undefined) throw new UsageError('请指定报告文件（.json 或 .xlsx）');
+  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .docx 文件');
+  if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
+  const loaded = await loadReport(input);
+  if (!loaded.ok) {
+    io.err(`错误：无法读取 ${input}：${loaded.message}`);
+    return EXIT_USAGE;
+  }
+  const findings = checkReport(loaded.report, { narrative: loaded.narrative, oldLabels: loaded.oldLabels });
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    for (const f of errors) io.err(`  错误 [${f.rule}] ${f.message}`);
+    if (!options.has('force')) {
+      io.err(`报告有 ${errors.length} 个错误，未生成 Word 报告。请先改正，或加 --force 仍然生成。`);
+      return EXIT_FINDINGS;
+    }
+    io.err(`报告有 ${errors.length} 个错误，按 --force 仍然生成。`);
+  }
+  const { buildDocx } = await import('../word/docx');
+  const bytes = await buildDocx(documentPlan(loaded.report, { blankAsZero: options.has('blank-as-zero') }));
+  await writeOutput(out, Buffer.from(bytes), options.has('overwrite'));
+  io.out(`已生成 ${out}`);
+  return EXIT_OK;
+}
+
+/** The whole job on the bundled example, without Excel: workbook, check, Word report, into out/. */
 async function demo(argv: readonly string[], io: Io): Promise<number> {
   parseArgs(argv, {});
-  const example = resolve(__dirname, '../../examples/chengdong-2023.json');
-  io.out('示例：检查随附的城东区人民政府2023年政府信息公开工作年度报告（examples/chengdong-2023.json）\n');
-  return check([relative(process.cwd(), example) || example], io);
+  const root = resolve(__dirname, '../..');
+  const example = relative(process.cwd(), resolve(root, 'examples/chengdong-2023.json')) || 'examples/chengdong-2023.json';
+  const outDir = resolve(process.cwd(), 'out');
+  await mkdir(outDir, { recursive: true });
+  const xlsx = relative(process.cwd(), resolve(outDir, 'chengdong-2023.xlsx'));
+  const docx = relative(process.cwd(), resolve(outDir, 'chengdong-2023.docx'));
+  io.out('示例：城东区人民政府2023年政府信息公开工作年度报告（examples/chengdong-2023.json）\n');
+  io.out('1. 生成标准工作簿并填入示例数据');
+  const templated = await template(['--data', example, '-o', xlsx, '--overwrite'], io);
+  if (templated !== EXIT_OK) return templated;
+  io.out('\n2. 检查工作簿');
+  const checked = await check([xlsx], io);
+  io.out('3. 生成 Word 报告');
+  const written = await word([xlsx, '-o', docx, '--overwrite', '--force'], io);
+  return written === EXIT_OK ? checked : written;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -139,6 +190,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await template(rest, io);
       case 'export':
         return await exportJson(rest, io);
+      case 'word':
+        return await word(rest, io);
       case 'help':
       case '--help':
       case '-h':

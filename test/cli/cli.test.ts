@@ -127,11 +127,13 @@ describe('usage', () => {
     expect(r.out).toContain('npm run cli -- check');
   });
 
-  test('demo checks the bundled example and passes', () => {
-    const r = cli(['demo']);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('examples/chengdong-2023.json');
-    expect(r.out).toContain('通过：0 个错误，15 个警告');
+  test('demo: workbook, check and Word report of the bundled example, into out/', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'demo-'));
+    const r = spawnSync(TSX, [join(ROOT, 'src/cli/main.ts'), 'demo'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('通过：0 个错误，21 个警告');
+    expect(readFileSync(join(cwd, 'out/chengdong-2023.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(cwd, 'out/chengdong-2023.docx')).subarray(0, 2).toString()).toBe('PK');
   });
 });
 
@@ -201,5 +203,36 @@ describe('template, export and .xlsx', () => {
     const r = cli(['check', file('old.xls', 'x')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/另存为 \.xlsx/u);
+  });
+});
+
+describe('word', () => {
+  test('a clean report: writes the .docx', () => {
+    const out = join(dir, 'good.docx');
+    const r = cli(['word', good, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('a report with errors: lists them, writes nothing without --force', () => {
+    const out = join(dir, 'bad.docx');
+    const r = cli(['word', bad, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('错误 [row-total]');
+    expect(r.err).toContain('--force');
+    expect(() => readFileSync(out)).toThrow();
+    const forced = cli(['word', bad, '-o', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test.each<[string[], RegExp]>([
+    [['word'], /报告文件/u],
+    [['word', 'x.json'], /-o/u],
+    [['word', 'x.json', '-o', 'x.pdf'], /\.docx/u],
+  ])('usage %j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
   });
 });

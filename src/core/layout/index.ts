@@ -2,3 +2,4 @@ export * from './labels';
 export * from './workbook';
 export * from './locate';
 export * from './read';
+export * from './document';

@@ -1,0 +1,172 @@
+/**
+ * The Word report as a pure plan: title, opening paragraph, sections 一–六 with their paragraphs
+ * and the three tables in the official merged layout, signature and date. The docx adapter renders
+ * exactly this; typography lives in the adapter (公文 style, GB/T 9704-2012).
+ */
+import { SECTIONS, TABLES } from '../format';
+import type { TableFormat, TableId } from '../format/types';
+import type { Report } from '../report/types';
+import { displayText, type ReportValue } from '../values/read';
+import { formatNumber } from '../values/compare';
+
+export type RunFont = 'fangsong' | 'kaiti' | 'heiti' | 'title';
+export type DocRun = { text: string; font: RunFont };
+
+export type DocParagraph = {
+  type: 'paragraph';
+  role: 'title' | 'body' | 'heading' | 'subheading' | 'signature';
+  runs: DocRun[];
+  align: 'center' | 'right' | 'justify';
+  indent: boolean;
+};
+
+export type DocCell = {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  kind: 'caption' | 'header' | 'note' | 'label' | 'value';
+  align: 'left' | 'center';
+  /** The cell key of a value cell. */
+  key?: string;
+};
+
+export type DocTable = {
+  type: 'table';
+  table: TableId;
+  /** Relative column widths (sum 1). */
+  widths: number[];
+  /** Font size in points. */
+  fontSize: number;
+  rows: { header: boolean; cells: DocCell[] }[];
+};
+
+export type DocBlock = DocParagraph | DocTable;
+
+export type DocumentPlan = {
+  title: string;
+  author: string;
+  /** ISO date the document properties are pinned to (the report's date, else the 1st of January after its year). */
+  date: string;
+  blocks: DocBlock[];
+};
+
+export type DocumentOptions = {
+  /** Show blank cells as 0 (the user's choice); otherwise as typed, i.e. empty. */
+  blankAsZero?: boolean;
+};
+
+const body = (text: string): DocParagraph => ({ type: 'paragraph', role: 'body', runs: [{ text, font: 'fangsong' }], align: 'justify', indent: true });
+
+const SUBHEADING = /^（[一二三四五六七八九十]{1,3}）/u;
+
+/**
+ * A narrative paragraph: a leading `（一）…。` is a sub-heading in 楷体 — the whole paragraph when it
+ * is short, else the phrase up to the first 。, with the rest in 仿宋 (the usual 公文 run-in heading).
+ */
+export function narrativeParagraph(line: string): DocParagraph {
+  if (!SUBHEADING.test(line)) return body(line);
+  const stop = line.indexOf('。');
+  if (line.length <= 40 && (stop === -1 || stop === line.length - 1)) {
+    return { type: 'paragraph', role: 'subheading', runs: [{ text: line, font: 'kaiti' }], align: 'justify', indent: true };
+  }
+  if (stop > 0 && stop <= 40) {
+    return {
+      type: 'paragraph',
+      role: 'body',
+      runs: [
+        { text: line.slice(0, stop + 1), font: 'kaiti' },
+        { text: line.slice(stop + 1), font: 'fangsong' },
+      ],
+      align: 'justify',
+      indent: true,
+    };
+  }
+  return body(line);
+}
+
+/** Paragraphs of a narrative text: every non-empty line is a paragraph (blank lines separate them). */
+export function narrativeParagraphs(text: string | undefined): DocParagraph[] {
+  if (!text) return [];
+  return text
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''))
+    .filter((l) => l !== '')
+    .map(narrativeParagraph);
+}
+
+function cellText(value: ReportValue | undefined, options: DocumentOptions): string {
+  if (value === undefined) return '';
+  if (value === null) return options.blankAsZero ? '0' : '';
+  if (typeof value === 'number') return formatNumber(value);
+  return displayText(value);
+}
+
+const WIDTHS: Record<TableId, number[]> = {
+  active: [0.34, 0.22, 0.22, 0.22],
+  requests: [0.07, 0.11, 0.22, ...new Array<number>(7).fill(0.6 / 7)],
+  appeals: new Array<number>(15).fill(1 / 15),
+};
+
+function tableBlock(table: TableFormat, report: Report, options: DocumentOptions): DocTable {
+  const rows = table.rows.map((row) => ({
+    header: Boolean(row.header),
+    cells: row.cells.map((cell): DocCell => {
+      if (cell.type === 'value') {
+        return { text: cellText(report.values[cell.key], options), colSpan: cell.colSpan ?? 1, rowSpan: 1, kind: 'value', align: 'center', key: cell.key };
+      }
+      const kind = cell.role === 'rowLabel' ? 'label' : cell.role;
+      // Item labels read left to right; captions, headers, notes and the tall group labels are centred.
+      const align = kind === 'label' && (cell.rowSpan ?? 1) === 1 && table.id !== 'active' ? 'left' : 'center';
+      return { text: cell.text, colSpan: cell.colSpan ?? 1, rowSpan: cell.rowSpan ?? 1, kind, align };
+    }),
+  }));
+  return { type: 'table', table: table.id, widths: WIDTHS[table.id], fontSize: table.id === 'active' ? 12 : 10.5, rows };
+}
+
+/** 2024-01-31 → 2024年1月31日. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+export function reportTitle(report: Report): string {
+  if (report.meta.title) return report.meta.title;
+  const year = report.meta.year !== undefined ? `${report.meta.year}年` : '';
+  return `${report.meta.agency ?? ''}${year}政府信息公开工作年度报告`;
+}
+
+/** The opening paragraph when the report has none: only what the format fixes and what the report states. */
+function standardPreamble(report: Report): string {
+  const y = report.meta.year;
+  const parts = ['本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》要求编制。'];
+  if (y !== undefined) parts.push(`本报告所列数据的统计期限为${y}年1月1日至${y}年12月31日。`);
+  if (report.meta.contact) parts.push(`如对本报告有疑问，请与${report.meta.contact}联系。`);
+  return parts.join('');
+}
+
+export function documentPlan(report: Report, options: DocumentOptions = {}): DocumentPlan {
+  const title = reportTitle(report);
+  const blocks: DocBlock[] = [{ type: 'paragraph', role: 'title', runs: [{ text: title, font: 'title' }], align: 'center', indent: false }];
+  const preamble = narrativeParagraphs(report.narrative.preamble);
+  blocks.push(...(preamble.length > 0 ? preamble : [body(standardPreamble(report))]));
+  for (const section of SECTIONS) {
+    blocks.push({ type: 'paragraph', role: 'heading', runs: [{ text: section.title, font: 'heiti' }], align: 'justify', indent: true });
+    if (section.content.type === 'narrative') blocks.push(...narrativeParagraphs(report.narrative[section.content.field]));
+    else {
+      const tableId = section.content.table;
+      blocks.push(tableBlock(TABLES.find((t) => t.id === tableId)!, report, options));
+    }
+  }
+  if (report.meta.office) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: report.meta.office, font: 'fangsong' }], align: 'right', indent: false });
+  if (report.meta.date) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: chineseDate(report.meta.date), font: 'fangsong' }], align: 'right', indent: false });
+  const date = report.meta.date ?? (report.meta.year !== undefined ? `${report.meta.year + 1}-01-01` : '2021-01-01');
+  return { title, author: report.meta.office ?? report.meta.agency ?? '', date, blocks };
+}
+
+/** Every value cell shown in the document, in table order (for tests and for the text check). */
+export function documentValues(plan: DocumentPlan): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [];
+  for (const b of plan.blocks) if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) if (c.key) out.push({ key: c.key, text: c.text });
+  return out;
+}
