@@ -50,8 +50,16 @@ module.exports = (_env, argv) => {
     devServer: {
       port: 3000,
       server: 'https',
-      headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
+      // The same relay as `npm run serve`, so Word delivery works in development too.
+      setupMiddlewares: (middlewares) => {
+        require('tsx/cjs');
+        const { relayMiddleware } = require('./src/server/app.ts');
+        const { RelayStore } = require('./src/server/relay.ts');
+        const relay = relayMiddleware({ relay: new RelayStore() });
+        middlewares.unshift({ name: 'relay', middleware: (req, res, next) => (relay(req, res) ? undefined : next()) });
+        return middlewares;
+      },
     },
   };
 };

@@ -1,0 +1,229 @@
+/**
+ * The add-in's own server: serves the built add-in files and the document relay. Used by
+ * `npm run serve` (production, HTTPS with the organisation's certificate) and by the webpack dev
+ * server (same relay handler). Requests from other origins are refused; paths cannot leave the root.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { RelayFullError, type RelayStore } from './relay';
+
+export const RELAY_PATH = '/api/relay';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+/** Content Security Policy of the pages: our own origin, plus office.js from Microsoft's CDN. */
+export function contentSecurityPolicy(officeJsOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeJsOrigin}`,
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  // No X-Frame-Options: Office hosts the task pane in a frame (Excel on the web).
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(body);
+}
+
+export type AppOptions = {
+  /** Folder of the built add-in (dist/). */
+  root: string;
+  relay: RelayStore;
+  /** The origin pages are served from, e.g. https://addins.example.gov.cn; when absent, derived from Host. */
+  origin?: string;
+  officeJsOrigin?: string;
+};
+
+function ownOrigin(req: IncomingMessage, options: AppOptions): string {
+  if (options.origin) return options.origin;
+  const tls = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  return `${tls}://${req.headers.host ?? ''}`;
+}
+
+/** Reads a request body up to a limit; undefined when it is larger. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+      resolveBody(undefined);
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function safeFilename(raw: string | undefined): string {
+  let name = 'report.docx';
+  try {
+    if (raw) name = decodeURIComponent(raw);
+  } catch {
+    // keep the default
+  }
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[\u0000-\u001f"\\/:*?<>|]/gu, '_').slice(0, 120);
+  return name.toLowerCase().endsWith('.docx') ? name : `${name}.docx`;
+}
+
+async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, options: AppOptions): Promise<void> {
+  const { relay } = options;
+  if (req.method === 'POST' && url.pathname === RELAY_PATH) {
+    // Same origin only: browsers send Origin with a POST; Sec-Fetch-Site where supported.
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if (origin !== ownOrigin(req, options) || (site !== undefined && site !== 'same-origin')) {
+      send(res, 403, 'forbidden: other origin');
+      return;
+    }
+    if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== DOCX) {
+      send(res, 415, 'expected a .docx');
+      return;
+    }
+    const body = await readBody(req, relay.limits.maxBytes);
+    if (!body) {
+      send(res, 413, 'document too large');
+      return;
+    }
+    if (body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) {
+      send(res, 400, 'not a .docx');
+      return;
+    }
+    try {
+      const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined), DOCX);
+      send(res, 201, JSON.stringify({ url: `${RELAY_PATH}/${token}`, expiresInSeconds: Math.round(relay.limits.ttlMs / 1000) }), 'application/json; charset=utf-8');
+    } catch (e) {
+      if (e instanceof RelayFullError) send(res, 503, 'relay busy, try again shortly');
+      else throw e;
+    }
+    return;
+  }
+  if (req.method === 'GET' && url.pathname.startsWith(`${RELAY_PATH}/`)) {
+    const doc = relay.take(url.pathname.slice(RELAY_PATH.length + 1));
+    if (!doc) {
+      send(res, 404, '链接已失效或已使用过。请回到 Excel 重新生成 Word 报告。');
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', doc.contentType);
+    res.setHeader('Content-Length', String(doc.bytes.length));
+    res.setHeader('Content-Disposition', `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(doc.bytes);
+    return;
+  }
+  send(res, 405, 'method not allowed');
+}
+
+async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, options: AppOptions): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'method not allowed');
+    return;
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    send(res, 400, 'bad path');
+    return;
+  }
+  if (pathname.includes('\0')) {
+    send(res, 400, 'bad path');
+    return;
+  }
+  const root = resolve(options.root);
+  const file = resolve(join(root, normalize(pathname === '/' ? '/taskpane.html' : pathname)));
+  if (file !== root && !file.startsWith(root + sep)) {
+    send(res, 404, 'not found');
+    return;
+  }
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.statusCode = 200;
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Length', String(info.size));
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin ?? 'https://appsforoffice.microsoft.com'));
+    res.setHeader('Cache-Control', /\.[0-9a-f]{8}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  } catch {
+    send(res, 404, 'not found');
+  }
+}
+
+const isRelayPath = (pathname: string) => pathname === RELAY_PATH || pathname.startsWith(`${RELAY_PATH}/`);
+
+/** The relay alone, for the webpack dev server: handles relay requests and says whether it did. */
+export function relayMiddleware(options: Omit<AppOptions, 'root'>): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!isRelayPath(url.pathname)) return false;
+    securityHeaders(res);
+    handleRelay(req, res, url, { ...options, root: '' }).catch(() => {
+      if (!res.headersSent) send(res, 500, 'internal error');
+    });
+    return true;
+  };
+}
+
+/** The request handler: relay under /api/relay, files elsewhere. */
+export function createApp(options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    securityHeaders(res);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      send(res, 400, 'bad request');
+      return;
+    }
+    const work = isRelayPath(url.pathname) ? handleRelay(req, res, url, options) : serveFile(req, res, url, options);
+    work.catch(() => {
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.destroy();
+    });
+  };
+}

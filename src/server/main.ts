@@ -1,0 +1,41 @@
+/**
+ * `npm run serve`: the add-in's server for production and for tests — the built files (dist/) and
+ * the document relay. HTTPS with the organisation's certificate when TLS_CERT and TLS_KEY are set;
+ * otherwise plain HTTP, on loopback only unless HOST is given explicitly.
+ *
+ * Environment: PORT (3000), HOST (127.0.0.1), TLS_CERT, TLS_KEY (PEM files), ADDIN_ORIGIN (the
+ * public origin, e.g. https://addins.example.gov.cn, when behind a proxy), DIST (dist/).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttp } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { RelayStore } from './relay';
+
+function main(): void {
+  const root = resolve(process.env.DIST ?? resolve(__dirname, '../../dist'));
+  if (!existsSync(resolve(root, 'taskpane.html'))) {
+    process.stderr.write(`错误：${root} 中没有构建好的加载项，请先运行 npm run build\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const relay = new RelayStore();
+  const sweeper = setInterval(() => relay.sweep(), 15000);
+  sweeper.unref();
+  const app = createApp({ root, relay, ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}) });
+  const cert = process.env.TLS_CERT;
+  const key = process.env.TLS_KEY;
+  const server = cert && key ? createHttps({ cert: readFileSync(cert), key: readFileSync(key) }, app) : createHttp(app);
+  server.headersTimeout = 20000;
+  server.requestTimeout = 60000;
+  server.listen(port, host, () => {
+    const scheme = cert && key ? 'https' : 'http';
+    process.stdout.write(`政府信息公开年报助手：${scheme}://${host}:${port}/ （文件：${root}）\n`);
+    if (scheme === 'http' && host !== '127.0.0.1' && host !== 'localhost') process.stderr.write('警告：未配置证书，正以 HTTP 对外提供服务；生产环境请设置 TLS_CERT 和 TLS_KEY。\n');
+  });
+}
+
+main();

@@ -1,0 +1,136 @@
+/** The add-in server on loopback: relay one-time URLs, expiry, caps, origin checks, static files, load. */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, relayMiddleware } from '../../src/server/app';
+import { RelayStore } from '../../src/server/relay';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const root = mkdtempSync(join(tmpdir(), 'serve-root-'));
+writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>x</title>');
+mkdirSync(join(root, 'assets'));
+writeFileSync(join(root, 'assets', 'icon-16.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+writeFileSync(join(root, '..', 'secret-outside-root.txt'), 'secret');
+
+let clock = 1_000_000;
+let relay: RelayStore;
+let server: Server;
+let base = '';
+
+beforeEach(async () => {
+  relay = new RelayStore({ maxBytes: 64 * 1024, maxDocuments: 300, ttlMs: 60_000 }, () => clock);
+  server = createServer(createApp({ root, relay }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterEach(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+/** A small valid-looking .docx body (the relay checks the zip signature only). */
+const doc = (n = 1000, fill = 7) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(n, fill)]);
+const upload = (body: Buffer, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/relay`, { method: 'POST', body, headers: { 'Content-Type': DOCX, Origin: base, 'X-Filename': encodeURIComponent('城东区2023年报.docx'), ...headers } });
+
+test('upload → one-time URL → download once → 404', async () => {
+  const body = doc();
+  const r = await upload(body);
+  expect(r.status).toBe(201);
+  const { url, expiresInSeconds } = (await r.json()) as { url: string; expiresInSeconds: number };
+  expect(url).toMatch(/^\/api\/relay\/[A-Za-z0-9_-]{43}$/u);
+  expect(expiresInSeconds).toBe(60);
+  const d = await fetch(base + url);
+  expect(d.status).toBe(200);
+  expect(d.headers.get('content-type')).toBe(DOCX);
+  expect(d.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('城东区2023年报.docx')}`);
+  expect(d.headers.get('cache-control')).toBe('no-store');
+  expect(Buffer.from(await d.arrayBuffer()).equals(body)).toBe(true);
+  expect((await fetch(base + url)).status).toBe(404);
+  expect(relay.size).toBe(0);
+});
+
+test('links expire', async () => {
+  const { url } = (await (await upload(doc())).json()) as { url: string };
+  clock += 60_001;
+  expect((await fetch(base + url)).status).toBe(404);
+  relay.sweep();
+  expect(relay.size).toBe(0);
+});
+
+test.each<[string, Record<string, string>, number]>([
+  ['another origin', { Origin: 'https://evil.example' }, 403],
+  ['no origin (not a browser page of ours)', { Origin: '' }, 403],
+  ['a cross-site fetch', { 'Sec-Fetch-Site': 'cross-site' }, 403],
+  ['not a .docx content type', { 'Content-Type': 'text/plain' }, 415],
+])('refuses %s', async (_name, headers, status) => {
+  const r = await upload(doc(), headers);
+  expect(r.status).toBe(status);
+  expect(relay.size).toBe(0);
+});
+
+test('refuses documents over the size cap and bodies that are not a zip', async () => {
+  expect((await upload(doc(64 * 1024))).status).toBe(413);
+  expect((await upload(Buffer.from('hello'))).status).toBe(400);
+  expect(relay.size).toBe(0);
+});
+
+test('unknown tokens are 404 and the relay refuses to grow past its count cap', async () => {
+  expect((await fetch(`${base}/api/relay/not-a-token`)).status).toBe(404);
+  const small = new RelayStore({ maxBytes: 1024, maxDocuments: 2, ttlMs: 1000 }, () => clock);
+  small.put(doc(10), 'a.docx', DOCX);
+  small.put(doc(10), 'b.docx', DOCX);
+  expect(() => small.put(doc(10), 'c.docx', DOCX)).toThrow();
+});
+
+test('serves the built files with security headers, never outside the root', async () => {
+  const page = await fetch(`${base}/taskpane.html`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-security-policy')).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  expect((await fetch(`${base}/assets/icon-16.png`)).headers.get('content-type')).toBe('image/png');
+  for (const path of ['/../secret-outside-root.txt', '/%2e%2e/secret-outside-root.txt', '/assets/..%2f..%2fsecret-outside-root.txt', '/nothing.js']) {
+    const r = await fetch(base + path);
+    expect([path, r.status]).toEqual([path, 404]);
+  }
+  expect((await fetch(`${base}/taskpane.html`, { method: 'POST' })).status).toBe(405);
+});
+
+test('load on loopback: 200 concurrent upload/download pairs, all intact, memory freed after', async () => {
+  const pairs = Array.from({ length: 200 }, (_, i) => doc(2000 + i, i % 251));
+  const results = await Promise.all(
+    pairs.map(async (body) => {
+      const r = await upload(body);
+      const { url } = (await r.json()) as { url: string };
+      const d = await fetch(base + url);
+      return Buffer.from(await d.arrayBuffer()).equals(body);
+    }),
+  );
+  expect(results.every(Boolean)).toBe(true);
+  expect(relay.size).toBe(0);
+  expect(relay.bytesHeld).toBe(0);
+});
+
+test('nothing is written to disk: the served folder is unchanged after uploads', async () => {
+  const before = readdirSync(root).sort();
+  await upload(doc());
+  expect(readdirSync(root).sort()).toEqual(before);
+  expect(readFileSync(join(__dirname, '../../src/server/relay.ts'), 'utf8')).not.toMatch(/from 'node:fs'|require\('fs'\)/u);
+});
+
+test('the dev-server middleware handles only relay paths', async () => {
+  const mw = relayMiddleware({ relay });
+  const dev = createServer((req, res) => {
+    if (!mw(req, res)) {
+      res.statusCode = 299;
+      res.end('passed on');
+    }
+  });
+  await new Promise<void>((r) => dev.listen(0, '127.0.0.1', r));
+  const devBase = `http://127.0.0.1:${(dev.address() as AddressInfo).port}`;
+  expect((await fetch(`${devBase}/taskpane.html`)).status).toBe(299);
+  const r = await fetch(`${devBase}/api/relay`, { method: 'POST', body: doc(), headers: { 'Content-Type': DOCX, Origin: devBase } });
+  expect(r.status).toBe(201);
+  await new Promise<void>((r2) => dev.close(() => r2()));
+});
