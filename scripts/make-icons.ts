@@ -38,6 +38,28 @@ function shadeCheck(x: number, y: number): RGBA | undefined {
   return c;
 }
 
+/** The 生成Word报告 button: a page with text lines and a blue W band. */
+function shadeWord(x: number, y: number): RGBA | undefined {
+  let c: RGBA | undefined;
+  if (x > 0.22 && x < 0.9 && y > 0.06 && y < 0.94) {
+    c = WHITE;
+    if (x < 0.25 || x > 0.87 || y < 0.09 || y > 0.91) c = [96, 96, 96, 255];
+    for (const ly of [0.2, 0.34, 0.48, 0.62, 0.76]) if (x > 0.5 && x < 0.8 && y > ly && y < ly + 0.06) c = LINE;
+  }
+  if (x > 0.06 && x < 0.56 && y > 0.26 && y < 0.74) {
+    c = [24, 90, 189, 255];
+    // A white W: four strokes.
+    const w = Math.min(
+      segmentDistance(x, y, 0.14, 0.36, 0.22, 0.64),
+      segmentDistance(x, y, 0.22, 0.64, 0.31, 0.42),
+      segmentDistance(x, y, 0.31, 0.42, 0.4, 0.64),
+      segmentDistance(x, y, 0.4, 0.64, 0.48, 0.36),
+    );
+    if (w < 0.035) c = WHITE;
+  }
+  return c;
+}
+
 /** Colour of the icon at a point of the unit square (later shapes paint over earlier ones). */
 function shade(x: number, y: number): RGBA | undefined {
   const r = 0.18;
@@ -111,3 +133,4 @@ function png(size: number, raw: Buffer): Buffer {
 
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, '..', 'assets', `icon-${size}.png`), render(size));
 for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `check-${size}.png`), render(size, shadeCheck));
+for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `word-${size}.png`), render(size, shadeWord));

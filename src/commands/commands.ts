@@ -9,6 +9,7 @@ import { getController } from '../taskpane/runtime';
 /** Function names used by manifest.xml's ExecuteFunction actions. */
 export const COMMANDS = {
   checkReport: 'checkReport',
+  generateWord: 'generateWord',
 } as const;
 
 async function showTaskpane(): Promise<void> {
@@ -29,8 +30,21 @@ export async function checkReportCommand(event: Office.AddinCommands.Event): Pro
   }
 }
 
+/** 生成Word报告 from the ribbon: shows the pane first (it may ask to confirm errors), then generates. */
+export async function generateWordCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await showTaskpane();
+    if (detectHost(Office, 'Excel').kind === 'ready') await getController().generateWord();
+  } catch {
+    // Failures are kept by the controller and shown in the pane.
+  } finally {
+    event.completed();
+  }
+}
+
 export function registerCommands(): void {
   Office.actions.associate(COMMANDS.checkReport, checkReportCommand);
+  Office.actions.associate(COMMANDS.generateWord, generateWordCommand);
 }
 
 if (typeof Office !== 'undefined') void Office.onReady(() => registerCommands());

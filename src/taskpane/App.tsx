@@ -7,6 +7,13 @@ import {
   Button,
   Badge,
   Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   FluentProvider,
   Link,
   MessageBar,
@@ -21,7 +28,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, Dismiss16Regular, DocumentTable20Regular, Eraser20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Regular, Dismiss16Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
 import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
 import type { Controller } from './controller';
@@ -134,6 +141,10 @@ function Workspace({ controller }: { controller: Controller }) {
         <Button className={styles.button} icon={<Eraser20Regular />} disabled={busy} onClick={() => void controller.clearMarks()}>
           清除标记
         </Button>
+        <Button className={styles.button} icon={<DocumentText20Regular />} disabled={busy} onClick={() => void controller.generateWord()}>
+          生成Word报告
+        </Button>
+        <Checkbox checked={state.blankAsZero} disabled={busy} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="Word报告中空白单元格显示为0" />
         <div className={styles.secondary}>
           <Link as="button" disabled={busy} onClick={() => fileInput.current?.click()}>
             用报告 JSON 生成模板…
@@ -160,6 +171,21 @@ function Workspace({ controller }: { controller: Controller }) {
           </MessageBar>
         )}
       </div>
+
+      <Dialog open={state.confirmWord !== null} onOpenChange={(_e, d) => (d.open ? undefined : controller.cancelWord())}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>报告还有 {state.confirmWord?.errors ?? 0} 个错误</DialogTitle>
+            <DialogContent>这些错误会出现在发布的报告里（问题已列在任务窗格中）。建议先改正再生成。仍然生成Word报告吗？</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void controller.generateWord(true)}>
+                仍然生成
+              </Button>
+              <Button onClick={controller.cancelWord}>先去改正</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       {state.result && (
         <section aria-labelledby="result-title">

@@ -3,8 +3,10 @@
  * ribbon commands. Office is reached only through `runExcel`, so tests drive it with the host double.
  * Every failure ends as a Chinese message in the state, never only in the console.
  */
-import { parseReportJson, placesFromReport, workbookPlan, type Finding, type Summary } from '../core';
+import { CELLS, checkReport, documentPlan, parseReportJson, placesFromReport, reportTitle, summarize, workbookPlan, type Finding, type Summary } from '../core';
 import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } from '../excel/check';
+import { readWorkbookReport } from '../excel/read';
+import type { Deliver } from './delivery';
 import { describeOfficeError } from '../excel/errors';
 import type { CellRef } from '../excel/marks';
 import type { ExcelFeatures } from '../excel/read';
@@ -21,6 +23,10 @@ export type PaneState = {
   failure: Failure | null;
   notice: Notice | null;
   result: CheckView | null;
+  /** Set when the report has errors and the user must confirm before the Word report is generated. */
+  confirmWord: { errors: number } | null;
+  /** Show blank cells as 0 in the Word report. */
+  blankAsZero: boolean;
 };
 
 export type Controller = {
@@ -30,6 +36,10 @@ export type Controller = {
   check(): Promise<void>;
   clearMarks(): Promise<void>;
   select(finding: Finding): Promise<void>;
+  /** 生成Word报告: reads the workbook (never writes to it), asks to confirm when there are errors, delivers the .docx. */
+  generateWord(confirmed?: boolean): Promise<void>;
+  cancelWord(): void;
+  setBlankAsZero(value: boolean): void;
   dismiss(): void;
   /** Shows a failure found outside an action (e.g. a file that cannot be read). */
   fail(failure: Failure): void;
@@ -41,8 +51,13 @@ function failureOf(title: string, e: unknown): Failure {
   return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
 }
 
-export function createController(runExcel: RunExcel, features: ExcelFeatures): Controller {
-  let state: PaneState = { busy: null, failure: null, notice: null, result: null };
+/** Word delivery is given by the host (browser download or relay); without one the command says so. */
+const noDelivery: Deliver = async () => {
+  throw new Error('此环境不支持下载 Word 报告');
+};
+
+export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
+  let state: PaneState = { busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PaneState>) => {
     state = { ...state, ...patch };
@@ -52,7 +67,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures): C
   /** Runs one user action: progress while it runs, its outcome or a failure message after. */
   async function action(label: string, failureTitle: string, work: () => Promise<Partial<PaneState>>): Promise<void> {
     if (state.busy) return; // one action at a time: a second click while working does nothing
-    set({ busy: label, failure: null, notice: null });
+    set({ busy: label, failure: null, notice: null, confirmWord: null });
     try {
       set({ ...(await work()), busy: null });
     } catch (e) {
@@ -120,6 +135,32 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures): C
       } catch (e) {
         set({ failure: failureOf('无法选中单元格', e) });
       }
+    },
+
+    generateWord(confirmed = false) {
+      return action('正在生成Word报告…', '未能生成Word报告', async () => {
+        const read = await runExcel((context) => readWorkbookReport(context, features));
+        if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
+          throw new ReportNotFoundError('没有找到报告表格，无法生成Word报告。请先点击“生成模板”并填写，或打开按官方格式录入的工作表。');
+        }
+        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels });
+        const summary = summarize(findings);
+        const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
+        if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result };
+        // The Word generator is loaded only when first used, to keep the pane's first load small.
+        const { buildDocx } = await import(/* webpackChunkName: "word" */ '../word/docx');
+        const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: state.blankAsZero }));
+        const text = await deliver(bytes, `${reportTitle(read.report)}.docx`);
+        return { notice: { intent: 'success', text }, result };
+      });
+    },
+
+    cancelWord() {
+      set({ confirmWord: null });
+    },
+
+    setBlankAsZero(value) {
+      set({ blankAsZero: value });
     },
 
     dismiss() {

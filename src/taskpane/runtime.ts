@@ -4,6 +4,7 @@
  * ribbon shows its result in the pane.
  */
 import { createController, type Controller } from './controller';
+import { officeDelivery } from './delivery';
 
 let controller: Controller | undefined;
 
@@ -12,6 +13,6 @@ export function featuresOfHost(): { api19: boolean } {
 }
 
 export function getController(): Controller {
-  controller ??= createController((batch) => Excel.run(batch), featuresOfHost());
+  controller ??= createController((batch) => Excel.run(batch), featuresOfHost(), officeDelivery());
   return controller;
 }

@@ -24,7 +24,7 @@ test('emits the task pane page (also the ribbon function file): office.js first,
   expect(scripts.map((s) => s.split('.')[0])).toEqual(['runtime', 'commands', 'taskpane']);
   for (const s of scripts) expect(files).toContain(s);
   expect(html.indexOf('office.js')).toBeLessThan(html.indexOf(scripts[0]!));
-  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['check-16.png', 'check-32.png', 'check-80.png', 'icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['check-16.png', 'check-32.png', 'check-80.png', 'icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png', 'word-16.png', 'word-32.png', 'word-80.png']);
   expect(files).toContain('help.html');
 });
 
@@ -41,4 +41,16 @@ test('the bundles use no eval or new Function', () => {
     // Booleans, not the bundle text: a failure names the file without printing 250 KB of JavaScript.
     expect({ file: f, eval: /\beval\(/u.test(js), newFunction: /new Function\(/u.test(js) }).toEqual({ file: f, eval: false, newFunction: false });
   }
+});
+
+test('the Word generator is a separate chunk, loaded only when first used', () => {
+  const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+  const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
+  const initial = scripts.filter((f) => html.includes(f));
+  const lazy = scripts.filter((f) => !html.includes(f));
+  expect(initial.map((f) => f.split('.')[0]).sort()).toEqual(['commands', 'runtime', 'taskpane']);
+  expect(lazy.some((f) => f.startsWith('word.'))).toBe(true);
+  const has = (f: string) => readFileSync(join(out, f), 'utf8').includes('w:document');
+  expect(initial.some(has)).toBe(false);
+  expect(lazy.some(has)).toBe(true);
 });

@@ -32,7 +32,7 @@ afterEach(async () => {
 /** A small valid-looking .docx body (the relay checks the zip signature only). */
 const doc = (n = 1000, fill = 7) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(n, fill)]);
 const upload = (body: Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/relay`, { method: 'POST', body, headers: { 'Content-Type': DOCX, Origin: base, 'X-Filename': encodeURIComponent('城东区2023年报.docx'), ...headers } });
+  fetch(`${base}/api/relay`, { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': DOCX, Origin: base, 'X-Filename': encodeURIComponent('城东区2023年报.docx'), ...headers } });
 
 test('upload → one-time URL → download once → 404', async () => {
   const body = doc();
@@ -130,7 +130,7 @@ test('the dev-server middleware handles only relay paths', async () => {
   await new Promise<void>((r) => dev.listen(0, '127.0.0.1', r));
   const devBase = `http://127.0.0.1:${(dev.address() as AddressInfo).port}`;
   expect((await fetch(`${devBase}/taskpane.html`)).status).toBe(299);
-  const r = await fetch(`${devBase}/api/relay`, { method: 'POST', body: doc(), headers: { 'Content-Type': DOCX, Origin: devBase } });
+  const r = await fetch(`${devBase}/api/relay`, { method: 'POST', body: new Uint8Array(doc()), headers: { 'Content-Type': DOCX, Origin: devBase } });
   expect(r.status).toBe(201);
   await new Promise<void>((r2) => dev.close(() => r2()));
 });

@@ -68,3 +68,15 @@ test('without the shared runtime or on an old Excel: no pane call, still complet
   expect(completed).toHaveBeenCalledTimes(1);
   expect(shown).toEqual([]);
 });
+
+test('generateWord is associated, shows the pane first, completes the event also when it fails', async () => {
+  const { associated, shown } = installOffice(new WorkbookState(), { runFails: true });
+  const { getController } = await import('../../src/taskpane/runtime');
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const completed = jest.fn();
+  await associated.get('generateWord')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(shown).toEqual(['pane']);
+  expect(getController().getState().failure?.title).toBe('未能生成Word报告');
+});

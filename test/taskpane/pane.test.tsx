@@ -2,12 +2,17 @@
  * @jest-environment jsdom
  */
 /** The task pane with its controller on the Excel host double: empty, running, findings, failure. */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { App } from '../../src/taskpane/App';
 import { createController, type RunExcel } from '../../src/taskpane/controller';
 import { WorkbookState, excelContext } from '../doubles/excel-host';
 import { EXAMPLE_PATH } from '../helpers/reports';
+
+// jsdom lacks TextEncoder/TextDecoder (every browser has them); the docx packer needs them.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only uses it to reflow its actions.
 globalThis.ResizeObserver ??= class {
@@ -137,4 +142,58 @@ test('a broken report JSON: told where, nothing painted', async () => {
   });
   expect(screen.getByText('无法读取“bad.json”')).toBeTruthy();
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+});
+
+describe('生成Word报告', () => {
+  const withDelivery = (state: WorkbookState) => {
+    const delivered: { bytes: Uint8Array; filename: string }[] = [];
+    const controller = createController(
+      async (batch) => batch(excelContext(state).context),
+      { api19: true },
+      async (bytes, filename) => {
+        delivered.push({ bytes, filename });
+        return `已下载“${filename}”。`;
+      },
+    );
+    render(<App status={{ kind: 'ready', theme: 'light' }} controller={controller} />);
+    return { controller, delivered };
+  };
+
+  test('a clean report: the .docx is delivered and the workbook is not written', async () => {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    const { controller, delivered } = withDelivery(state);
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', text: readFileSync(EXAMPLE_PATH, 'utf8') });
+    });
+    const before = state.contentSnapshot() + state.formatSnapshot();
+    await click('生成Word报告');
+    await waitFor(() => expect(controller.getState().busy).toBeNull());
+    expect(controller.getState().failure).toBeNull();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.filename).toBe('城东区人民政府2023年政府信息公开工作年度报告.docx');
+    expect(Buffer.from(delivered[0]!.bytes.subarray(0, 2)).toString()).toBe('PK');
+    expect(screen.getByText(/已下载/u)).toBeTruthy();
+    expect(state.contentSnapshot() + state.formatSnapshot()).toBe(before);
+  });
+
+  test('errors: the user must confirm; cancelling delivers nothing, confirming delivers', async () => {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    const { controller, delivered } = withDelivery(state);
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', text: readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7') });
+    });
+    await click('生成Word报告');
+    expect(screen.getByText('报告还有 2 个错误')).toBeTruthy();
+    expect(delivered).toHaveLength(0);
+    await click('先去改正');
+    expect(screen.queryByText('报告还有 2 个错误')).toBeNull();
+    expect(delivered).toHaveLength(0);
+    await click('生成Word报告');
+    await click('仍然生成');
+    await waitFor(() => expect(controller.getState().busy).toBeNull());
+    expect(controller.getState().failure).toBeNull();
+    expect(delivered).toHaveLength(1);
+  });
 });
