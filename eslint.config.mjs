@@ -20,7 +20,7 @@ const browserImports = {
   paths: NODE_MODULES.map((name) => ({ name, message: 'Runs in the task pane: no Node.' })),
   patterns: [
     { group: ['node:*'], message: 'Runs in the task pane: no Node.' },
-    { group: ['**/cli/*', '**/xlsx/*'], message: 'The Node adapters do not belong in the task pane bundle.' },
+    { group: ['**/cli/*', '**/server/*'], message: 'The command line and the server do not belong in the task pane bundle.' },
   ],
 };
 

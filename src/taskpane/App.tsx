@@ -34,6 +34,8 @@ import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
 import type { HostStatus } from './host';
+import type { WordController } from './word-controller';
+import { WordPane } from './WordPane';
 
 const useStyles = makeStyles({
   root: {
@@ -61,6 +63,7 @@ const useStyles = makeStyles({
 function StatusBar({ status }: { status: HostStatus }) {
   switch (status.kind) {
     case 'ready':
+    case 'word':
       return null;
     case 'no-office':
       return (
@@ -218,7 +221,7 @@ function Workspace({ controller }: { controller: Controller }) {
   );
 }
 
-export function App({ status, controller }: { status: HostStatus; controller?: Controller }) {
+export function App({ status, controller, wordController }: { status: HostStatus; controller?: Controller; wordController?: WordController }) {
   const styles = useStyles();
   const theme = status.kind !== 'no-office' && status.theme === 'dark' ? webDarkTheme : webLightTheme;
   return (
@@ -232,6 +235,7 @@ export function App({ status, controller }: { status: HostStatus; controller?: C
         </header>
         <StatusBar status={status} />
         {status.kind === 'ready' && controller ? <Workspace controller={controller} /> : null}
+        {status.kind === 'word' && wordController ? <WordPane controller={wordController} canInsert={status.canInsert} /> : null}
         <Accordion collapsible>
           <AccordionItem value="rules">
             <AccordionHeader size="small">核对规则（{RULE_IDS.length}条，2021年格式）</AccordionHeader>

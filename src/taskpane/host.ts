@@ -8,6 +8,8 @@ export const MIN_EXCEL_API = '1.8';
 
 export type HostStatus =
   | { kind: 'ready'; theme: 'light' | 'dark' }
+  /** Word: the pane inserts a generated report into the open document (WordApi 1.1). */
+  | { kind: 'word'; theme: 'light' | 'dark'; canInsert: boolean }
   | { kind: 'unsupported'; theme: 'light' | 'dark' }
   | { kind: 'other-host'; host: string; theme: 'light' | 'dark' }
   | { kind: 'no-office' };
@@ -39,6 +41,7 @@ export function themeOf(office: OfficeLike | undefined): 'light' | 'dark' {
 export function detectHost(office: OfficeLike | undefined, host: string | null | undefined): HostStatus {
   if (!office || !host) return { kind: 'no-office' };
   const theme = themeOf(office);
+  if (host === 'Word') return { kind: 'word', theme, canInsert: office.context?.requirements?.isSetSupported('WordApi', '1.1') ?? false };
   if (host !== 'Excel') return { kind: 'other-host', host, theme };
   const supported = office.context?.requirements?.isSetSupported('ExcelApi', MIN_EXCEL_API) ?? false;
   return supported ? { kind: 'ready', theme } : { kind: 'unsupported', theme };

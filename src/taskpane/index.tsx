@@ -2,10 +2,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectHost, type HostStatus } from './host';
 import { getController } from './runtime';
+import { createWordController } from './word-controller';
 
 function render(status: HostStatus): void {
   const container = document.getElementById('root');
-  if (container) createRoot(container).render(<App status={status} {...(status.kind === 'ready' ? { controller: getController() } : {})} />);
+  if (!container) return;
+  const extra =
+    status.kind === 'ready' ? { controller: getController() } : status.kind === 'word' ? { wordController: createWordController((batch) => Word.run(batch)) } : {};
+  createRoot(container).render(<App status={status} {...extra} />);
 }
 
 // office.js comes from the CDN; if it did not load (offline, blocked), say so instead of a blank pane.

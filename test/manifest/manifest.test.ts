@@ -34,14 +34,17 @@ test('every URL is https and every icon exists in assets/', () => {
 });
 
 test('ribbon icons come in 16, 32 and 80', () => {
-  const sizes = [...xml.matchAll(/<bt:Image id="Icon\.(\d+)"/gu)].map((m) => Number(m[1]));
-  expect(sizes).toEqual([16, 32, 80]);
+  for (const icon of ['Icon', 'Check', 'Word']) {
+    const sizes = [...xml.matchAll(new RegExp(`<bt:Image id="${icon}\\.(\\d+)"`, 'gu'))].map((m) => Number(m[1]));
+    expect([icon, sizes]).toEqual([icon, [16, 32, 80]]);
+  }
 });
 
-test('the Excel host, a zh-CN default with en-US overrides for every string', () => {
+test('Excel and Word hosts, no requirement set that would hide it in one of them, zh-CN with en-US overrides', () => {
   const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
   expect(doc.OfficeApp.DefaultLocale).toBe('zh-CN');
-  expect(doc.OfficeApp.Hosts.Host['@_Name']).toBe('Workbook');
+  expect(doc.OfficeApp.Hosts.Host.map((h: { '@_Name': string }) => h['@_Name'])).toEqual(['Workbook', 'Document']);
+  expect(doc.OfficeApp.Requirements).toBeUndefined();
   const strings = [...xml.matchAll(/<bt:String id="[^"]+" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US"/gu)];
   const all = [...xml.matchAll(/<bt:String id=/gu)];
   expect(strings.length).toBe(all.length);

@@ -1,0 +1,105 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
+import { useRef, useSyncExternalStore } from 'react';
+import type { WordController } from './word-controller';
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  button: { width: '100%', justifyContent: 'flex-start' },
+  hidden: { display: 'none' },
+});
+
+function readBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The pane in Word: pick a report workbook or JSON, insert the generated report. */
+export function WordPane({ controller, canInsert }: { controller: WordController; canInsert: boolean }) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const input = useRef<HTMLInputElement>(null);
+  const picked = useRef<{ name: string; bytes: Uint8Array } | null>(null);
+
+  if (!canInsert) {
+    return (
+      <MessageBar layout="multiline" intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>此版本的 Word 不支持插入报告</MessageBarTitle>
+          插入报告需要 Word 2016 或更高版本（WordApi 1.1）。也可以在 Excel 中点击“生成Word报告”下载后打开。
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const onFile = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (input.current) input.current.value = '';
+    if (!file || file.size > MAX_BYTES) return;
+    picked.current = { name: file.name, bytes: await readBytes(file) };
+    await controller.insertReport(picked.current);
+  };
+
+  return (
+    <div className={styles.column}>
+      <Body1>选择填好的报告工作簿（.xlsx）或报告 JSON，生成的年度报告会插入到当前文档末尾。</Body1>
+      <Button appearance="primary" className={styles.button} icon={<DocumentArrowDown20Regular />} disabled={state.busy !== null} onClick={() => input.current?.click()}>
+        选择报告并插入…
+      </Button>
+      <Checkbox checked={state.blankAsZero} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="空白单元格显示为0" />
+      <input ref={input} className={styles.hidden} type="file" accept=".xlsx,.json" aria-label="选择报告文件" onChange={(e) => void onFile(e.target.files)} />
+      <div aria-live="polite">
+        {state.busy && <Spinner size="tiny" labelPosition="after" label={state.busy} />}
+        {state.failure && (
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{state.failure.title}</MessageBarTitle>
+              {state.failure.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.notice && (
+          <MessageBar layout="multiline" intent="success">
+            <MessageBarBody>{state.notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <Dialog open={state.confirm !== null} onOpenChange={(_e, d) => (d.open ? undefined : controller.cancel())}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>报告还有 {state.confirm?.errors ?? 0} 个错误</DialogTitle>
+            <DialogContent>“{state.confirm?.name}”的表格有未通过核对的数字。建议先在 Excel 中检查并改正。仍然插入吗？</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => picked.current && void controller.insertReport(picked.current, true)}>
+                仍然插入
+              </Button>
+              <Button onClick={controller.cancel}>取消</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

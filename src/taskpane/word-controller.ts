@@ -1,0 +1,101 @@
+/**
+ * The task pane in Word: the user picks a report workbook (.xlsx) or report JSON; the report is
+ * checked, confirmed when it has errors, generated and inserted into the open document with
+ * insertFileFromBase64. Word is reached only through `runWord`.
+ */
+import { checkReport, documentPlan, parseReportJson, summarize, type Report } from '../core';
+
+export type RunWord = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
+
+export type WordPaneState = {
+  busy: string | null;
+  failure: { title: string; message: string } | null;
+  notice: string | null;
+  /** Errors found in the picked report, waiting for the user's confirmation. */
+  confirm: { errors: number; name: string } | null;
+  blankAsZero: boolean;
+};
+
+export type WordController = {
+  getState(): WordPaneState;
+  subscribe(listener: () => void): () => void;
+  insertReport(file: { name: string; bytes: Uint8Array }, confirmed?: boolean): Promise<void>;
+  cancel(): void;
+  setBlankAsZero(value: boolean): void;
+  dismiss(): void;
+};
+
+export class ReportFileError extends Error {}
+
+/** Reads a picked file: report JSON, or a workbook through the (lazily loaded) .xlsx reader. */
+export async function reportFromFile(file: { name: string; bytes: Uint8Array }): Promise<{ report: Report; narrative: boolean; oldLabels: string[] }> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.json')) {
+    const parsed = parseReportJson(new TextDecoder('utf-8').decode(file.bytes));
+    if (!parsed.ok) throw new ReportFileError(parsed.problems.slice(0, 3).map((p) => (p.path === '$' ? p.message : `${p.path}：${p.message}`)).join('；'));
+    return { report: parsed.report, narrative: true, oldLabels: [] };
+  }
+  if (name.endsWith('.xlsx')) {
+    const { loadWorkbook, readReport, WorkbookError } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read');
+    try {
+      const read = readReport(await loadWorkbook(file.bytes));
+      return { report: read.report, narrative: read.narrativeFound, oldLabels: read.oldLabels };
+    } catch (e) {
+      if (e instanceof WorkbookError) throw new ReportFileError(e.message);
+      throw e;
+    }
+  }
+  throw new ReportFileError('请选择报告工作簿（.xlsx）或报告 JSON（.json）');
+}
+
+export function createWordController(runWord: RunWord): WordController {
+  let state: WordPaneState = { busy: null, failure: null, notice: null, confirm: null, blankAsZero: false };
+  const listeners = new Set<() => void>();
+  const set = (patch: Partial<WordPaneState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async insertReport(file, confirmed = false) {
+      if (state.busy) return;
+      set({ busy: '正在生成并插入报告…', failure: null, notice: null, confirm: null });
+      try {
+        const { report, narrative, oldLabels } = await reportFromFile(file);
+        const errors = summarize(checkReport(report, { narrative, oldLabels })).errors;
+        if (errors > 0 && !confirmed) {
+          set({ busy: null, confirm: { errors, name: file.name } });
+          return;
+        }
+        const { buildDocxBase64 } = await import(/* webpackChunkName: "word" */ '../word/docx');
+        const base64 = await buildDocxBase64(documentPlan(report, { blankAsZero: state.blankAsZero }));
+        await runWord(async (context) => {
+          context.document.body.insertFileFromBase64(base64, 'End');
+          await context.sync();
+        });
+        set({ busy: null, notice: `已把“${file.name}”生成的年度报告插入到文档末尾。` });
+      } catch (e) {
+        const message =
+          e instanceof ReportFileError
+            ? e.message
+            : typeof e === 'object' && e !== null && 'code' in e
+              ? `Word 操作失败（${String((e as { code: unknown }).code)}），请重试。`
+              : `发生意外错误：${e instanceof Error ? e.message : String(e)}`;
+        set({ busy: null, failure: { title: `无法插入“${file.name}”`, message } });
+      }
+    },
+    cancel() {
+      set({ confirm: null });
+    },
+    setBlankAsZero(value) {
+      set({ blankAsZero: value });
+    },
+    dismiss() {
+      set({ failure: null, notice: null });
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The pane in Word: pick a report (JSON or workbook), confirm errors, insert with insertFileFromBase64. */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+import { placesFromReport, workbookPlan } from '../../src/core';
+import { App } from '../../src/taskpane/App';
+import { detectHost } from '../../src/taskpane/host';
+import { createWordController, type RunWord } from '../../src/taskpane/word-controller';
+import { buildWorkbook } from '../../src/xlsx/write';
+import { EXAMPLE_PATH, loadExample } from '../helpers/reports';
+
+globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+} as unknown as typeof ResizeObserver;
+
+function fakeWord() {
+  const inserted: { base64: string; location: string }[] = [];
+  let syncs = 0;
+  const run: RunWord = async (batch) =>
+    batch({
+      document: { body: { insertFileFromBase64: (base64: string, location: string) => void inserted.push({ base64, location }) } },
+      sync: async () => void syncs++,
+    } as unknown as Word.RequestContext);
+  return { run, inserted, syncs: () => syncs };
+}
+
+const example = () => new TextEncoder().encode(readFileSync(EXAMPLE_PATH, 'utf8'));
+
+test('host detection: Word with and without WordApi 1.1', () => {
+  const office = (ok: boolean) => ({ context: { requirements: { isSetSupported: (s: string) => ok && s === 'WordApi' } } });
+  expect(detectHost(office(true), 'Word')).toMatchObject({ kind: 'word', canInsert: true });
+  expect(detectHost(office(false), 'Word')).toMatchObject({ kind: 'word', canInsert: false });
+});
+
+test('a report JSON is generated and inserted at the end of the document', async () => {
+  const word = fakeWord();
+  const controller = createWordController(word.run);
+  await controller.insertReport({ name: 'chengdong-2023.json', bytes: example() });
+  expect(controller.getState().failure).toBeNull();
+  expect(word.inserted).toHaveLength(1);
+  expect(word.inserted[0]!.location).toBe('End');
+  expect(Buffer.from(word.inserted[0]!.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  expect(word.syncs()).toBe(1);
+  expect(controller.getState().notice).toContain('已把“chengdong-2023.json”生成的年度报告插入到文档末尾');
+});
+
+test('a report workbook (.xlsx) is read in the pane and inserted', async () => {
+  const word = fakeWord();
+  const controller = createWordController(word.run);
+  const bytes = new Uint8Array(await buildWorkbook(workbookPlan(), placesFromReport(loadExample())));
+  await controller.insertReport({ name: 'report.xlsx', bytes });
+  expect(controller.getState().failure).toBeNull();
+  expect(word.inserted).toHaveLength(1);
+});
+
+test('errors: asks first; inserting only after confirmation', async () => {
+  const word = fakeWord();
+  const controller = createWordController(word.run);
+  const bad = new TextEncoder().encode(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7'));
+  await controller.insertReport({ name: 'bad.json', bytes: bad });
+  expect(controller.getState().confirm).toEqual({ errors: 2, name: 'bad.json' });
+  expect(word.inserted).toHaveLength(0);
+  await controller.insertReport({ name: 'bad.json', bytes: bad }, true);
+  expect(word.inserted).toHaveLength(1);
+});
+
+test.each<[string, Uint8Array, RegExp]>([
+  ['broken.json', new TextEncoder().encode('{"format":'), /不是有效的 JSON/u],
+  ['fake.xlsx', new TextEncoder().encode('not a workbook'), /不是 Excel 工作簿/u],
+  ['report.pdf', new Uint8Array([1, 2, 3]), /\.xlsx.*\.json/u],
+])('%s: a clear message, nothing inserted', async (name, bytes, message) => {
+  const word = fakeWord();
+  const controller = createWordController(word.run);
+  await controller.insertReport({ name, bytes });
+  expect(controller.getState().failure?.message).toMatch(message);
+  expect(word.inserted).toHaveLength(0);
+});
+
+test('the Word pane renders its picker, and the upgrade message where insertion is unsupported', async () => {
+  const word = fakeWord();
+  const controller = createWordController(word.run);
+  const { unmount } = render(<App status={{ kind: 'word', theme: 'light', canInsert: true }} wordController={controller} />);
+  expect(screen.getByRole('button', { name: /选择报告并插入/u })).toBeTruthy();
+  const input = screen.getByLabelText('选择报告文件') as HTMLInputElement;
+  const file = new File([readFileSync(EXAMPLE_PATH, 'utf8')], 'chengdong-2023.json', { type: 'application/json' });
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [file] } });
+  });
+  await waitFor(() => expect(word.inserted).toHaveLength(1));
+  unmount();
+  render(<App status={{ kind: 'word', theme: 'light', canInsert: false }} wordController={controller} />);
+  expect(screen.getByText('此版本的 Word 不支持插入报告')).toBeTruthy();
+});
