@@ -13,7 +13,8 @@ describe('host detection', () => {
     ['Office without a host (opened in a browser)', office(true), null, 'no-office'],
     ['Excel with ExcelApi 1.4', office(true), 'Excel', 'ready'],
     ['an old Excel', office(false), 'Excel', 'unsupported'],
-    ['Word', office(true), 'Word', 'other-host'],
+    ['Word', office(true), 'Word', 'word'],
+    ['PowerPoint', office(true), 'PowerPoint', 'other-host'],
   ])('%s', (_name, o, host, kind) => {
     expect(detectHost(o, host).kind).toBe(kind);
   });
