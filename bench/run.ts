@@ -6,7 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CELLS, parseReportJson, placesFromReport, runRules, stringifyReport, workbookPlan, type Report } from '../src/core';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CELLS, documentPlan, parseReportJson, placesFromReport, runRules, stringifyReport, workbookPlan, type Report } from '../src/core';
+import { createApp } from '../src/server/app';
+import { RelayStore } from '../src/server/relay';
+import { buildDocx } from '../src/word/docx';
 import { checkInExcel } from '../src/excel/check';
 import { paintTemplateInExcel } from '../src/excel/template';
 import { buildWorkbook } from '../src/xlsx/write';
@@ -148,11 +153,62 @@ async function benchXlsx(): Promise<void> {
   }
 }
 
+async function benchWord(): Promise<void> {
+  const plan = documentPlan(loadExample());
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) bytes = (await buildDocx(plan)).length;
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = process.hrtime.bigint();
+    await buildDocx(documentPlan(loadExample()));
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  emit('word.build.median_ms', median(times), 'ms');
+  emit('word.build.bytes', bytes, 'bytes');
+}
+
+/** Upload + download pairs through the relay on loopback, 8 at a time, for about two seconds. */
+async function benchRelay(): Promise<void> {
+  const relay = new RelayStore();
+  const server = createServer(createApp({ root: mkdtempSync(join(tmpdir(), 'bench-root-')), relay }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const doc = await buildDocx(documentPlan(loadExample()));
+  const pair = async () => {
+    const up = await fetch(`${origin}/api/relay`, {
+      method: 'POST',
+      body: doc as BodyInit,
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Origin: origin },
+    });
+    const { url } = (await up.json()) as { url: string };
+    const down = await fetch(origin + url);
+    if ((await down.arrayBuffer()).byteLength !== doc.length) throw new Error('relay returned other bytes');
+  };
+  for (let i = 0; i < 20; i++) await pair();
+  let done = 0;
+  const t0 = process.hrtime.bigint();
+  const deadline = Date.now() + 2000;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (Date.now() < deadline && done < 20000) {
+        await pair();
+        done++;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  await new Promise<void>((r) => server.close(() => r()));
+  if (relay.size !== 0) throw new Error('relay kept documents');
+  emit('relay.roundTrip.perSecond', done / seconds, 'pairs/s');
+}
+
 async function main(): Promise<void> {
   benchRunRules();
   benchCli();
   await benchExcelSyncs();
   await benchXlsx();
+  await benchWord();
+  await benchRelay();
 }
 
 main().catch((e: unknown) => {
