@@ -2,13 +2,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CELLS, parseReportJson, type Report } from '../core';
+import { ImportError, MAX_IMPORT_BYTES, importReport } from '../importers';
 import { WorkbookError, loadWorkbook, readReport, MAX_XLSX_BYTES } from '../xlsx/read';
 
 /** Report JSON files larger than this are refused (a real report is a few tens of KB). */
 export const MAX_JSON_BYTES = 20 * 1024 * 1024;
 
 export type Loaded =
-  | { ok: true; report: Report; narrative: boolean; oldLabels: string[]; note?: string }
+  | { ok: true; report: Report; narrative: boolean; oldLabels: string[]; note?: string; problems?: string[] }
   | { ok: false; message: string };
 
 export function ioMessage(e: unknown): string {
@@ -68,10 +69,25 @@ async function loadXlsx(path: string): Promise<Loaded> {
   }
 }
 
+/** A published report (.txt text dump, .docx, .html), imported. */
+async function loadPublished(path: string): Promise<Loaded> {
+  const bytes = await readBytes(path, MAX_IMPORT_BYTES);
+  if (typeof bytes === 'string') return { ok: false, message: bytes };
+  try {
+    const imported = importReport(path, bytes);
+    const note = imported.problems.length > 0 ? `导入时未能读取：${imported.problems.join('；')}` : undefined;
+    return { ok: true, report: imported.report, narrative: true, oldLabels: imported.oldLabels, problems: imported.problems, ...(note ? { note } : {}) };
+  } catch (e) {
+    if (e instanceof ImportError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
 export async function loadReport(path: string): Promise<Loaded> {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return loadJson(path);
   if (ext === '.xlsx') return loadXlsx(path);
+  if (ext === '.txt' || ext === '.docx' || ext === '.html' || ext === '.htm') return loadPublished(path);
   if (ext === '.xls' || ext === '.et' || ext === '.xlsm') return { ok: false, message: `不支持“${ext}”格式，请在 Excel 或 WPS 中另存为 .xlsx 后再试` };
-  return { ok: false, message: `不支持“${ext || '无扩展名'}”文件，请提供报告 JSON（.json）或工作簿（.xlsx）` };
+  return { ok: false, message: `不支持“${ext || '无扩展名'}”文件，请提供报告 JSON（.json）、工作簿（.xlsx）或发布的报告（.docx、.html、.txt）` };
 }

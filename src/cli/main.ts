@@ -24,6 +24,8 @@ const USAGE = `政府信息公开年报助手 — 命令行
       生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
+  npm run cli -- import <报告.txt|报告.docx|报告.html> -o <报告.json> [--overwrite]
+      把已发布的报告导入为报告 JSON，并列出未能读取的内容。
   npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
   npm run cli -- demo
@@ -123,6 +125,26 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+async function importCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
+  const [input, ...extra] = positional;
+  if (input === undefined) throw new UsageError('请指定要导入的报告（.txt、.docx 或 .html）');
+  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
+  if (!/\.(txt|docx|html?)$/iu.test(input)) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
+  const loaded = await loadReport(input);
+  if (!loaded.ok) {
+    io.err(`错误：无法导入 ${input}：${loaded.message}`);
+    return EXIT_USAGE;
+  }
+  for (const p of loaded.problems ?? []) io.err(`  未能读取：${p}`);
+  for (const l of loaded.oldLabels) io.err(`  旧格式：${l}`);
+  await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
+  io.out(`已导入 ${out}${(loaded.problems?.length ?? 0) > 0 ? `（有 ${loaded.problems!.length} 处未能读取，见上）` : ''}`);
+  return EXIT_OK;
+}
+
 async function word(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, {
     out: { takesValue: true, alias: 'o' },
@@ -192,6 +214,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await exportJson(rest, io);
       case 'word':
         return await word(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

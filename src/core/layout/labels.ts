@@ -35,3 +35,13 @@ export function labelMatches(cellText: string, official: string): boolean {
   const cellBare = stripNumbering(cell);
   return bare.length >= 2 && (cellBare === bare || (bare.length >= 6 && cellBare.startsWith(bare)));
 }
+
+/** Section titles compare without spaces and with full-width punctuation, as people type them. */
+export function normalizeTitle(t: string): string {
+  return t
+    .replace(/[\s\u200B\uFEFF]/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/[,，]/gu, '、')
+    .replace(/^([一二三四五六])[.．,，]/u, '$1、');
+}

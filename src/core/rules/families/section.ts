@@ -2,6 +2,7 @@
 import { cellsOfTable, narrativePlace, sectionById, tablePlace } from '../../format';
 import type { SectionFormat } from '../../format/types';
 import { displayText } from '../../values/read';
+import { normalizeTitle } from '../../layout/labels';
 import { makeFinding } from '../finding';
 import type { Finding, RuleContext, SectionCheck } from '../types';
 
@@ -10,16 +11,6 @@ const NOTHING = new Set(['无', '暂无', '没有', '无。', '暂无。', '没�
 
 function place(section: SectionFormat): string {
   return section.content.type === 'narrative' ? narrativePlace(section.content.field) : tablePlace(section.content.table);
-}
-
-/** Titles compare without spaces and with full-width punctuation, as people type them. */
-export function normalizeTitle(t: string): string {
-  return t
-    .replace(/[\s\u200B\uFEFF]/gu, '')
-    .replace(/\(/gu, '（')
-    .replace(/\)/gu, '）')
-    .replace(/[,，]/gu, '、')
-    .replace(/^([一二三四五六])[.．,，]/u, '$1、');
 }
 
 export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {

@@ -1,0 +1,40 @@
+/** Import a published report (.txt text dump, .docx, .html) into the report JSON. Node and browser. */
+import { blocksFromTextDump, ImportError, MAX_IMPORT_BYTES, type Block } from './blocks';
+import { blocksFromDocx } from './docx';
+import { blocksFromHtml } from './html';
+import { reportFromBlocks, type Imported } from './report';
+
+export { ImportError, MAX_IMPORT_BYTES, reportFromBlocks, type Imported };
+
+export const IMPORT_EXTENSIONS = ['.txt', '.docx', '.html', '.htm'] as const;
+
+/** Text in UTF-8, or in GB18030 (GBK) as older Chinese pages and dumps are. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('gb18030').decode(bytes);
+    } catch {
+      throw new ImportError('文件不是可识别的文本编码（UTF-8 或 GBK）');
+    }
+  }
+}
+
+export function importReport(name: string, bytes: Uint8Array): Imported {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError(`文件过大（上限 ${MAX_IMPORT_BYTES / 1048576} MB）`);
+  if (bytes.length === 0) throw new ImportError('文件是空的');
+  const lower = name.toLowerCase();
+  let blocks: Block[];
+  if (lower.endsWith('.docx')) blocks = blocksFromDocx(bytes);
+  else if (lower.endsWith('.html') || lower.endsWith('.htm')) blocks = blocksFromHtml(decodeText(bytes));
+  else if (lower.endsWith('.txt')) {
+    if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
+    blocks = blocksFromTextDump(decodeText(bytes));
+  } else throw new ImportError('请提供 .txt（Word 文本导出）、.docx 或 .html 文件');
+  const imported = reportFromBlocks(blocks);
+  if (Object.keys(imported.report.values).length === 0 && !imported.report.meta.title) {
+    throw new ImportError('文件中没有找到年度报告（既没有“……年度报告”标题，也没有报告的表格）');
+  }
+  return imported;
+}

@@ -1,0 +1,269 @@
+/**
+ * From a published report's paragraphs and tables to the report JSON, with a list of what could not
+ * be read. Sections are found by their titles (official or variant wording), tables by their labels.
+ * Blank stays blank, text stays text; a number is never guessed: what cannot be placed is reported.
+ */
+import {
+  ACTIVE_DOC_COLUMNS,
+  ACTIVE_DOC_ROWS,
+  ACTIVE_SINGLE_BLOCKS,
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  REPORT_FORMAT_ID,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  SECTIONS,
+  appealKey,
+  labelMatches,
+  normalizeLabel,
+  normalizeTitle,
+  normalizeTyped,
+  parseChineseNumeral,
+  readDate,
+  readTypedValue,
+  requestKey,
+  type Report,
+  type ReportValue,
+  type SectionId,
+} from '../core';
+import type { Block } from './blocks';
+
+export type Imported = { report: Report; problems: string[]; oldLabels: string[] };
+
+const trim = (s: string) => s.replace(/^[\s\u00A0\u3000\u200B\uFEFF]+|[\s\u00A0\u3000\u200B\uFEFF]+$/gu, '');
+
+/** Words that identify a section title when its wording varies. */
+const SECTION_WORDS: Record<SectionId, RegExp> = {
+  overview: /总体情况|基本情况|概述/u,
+  active: /主动公开/u,
+  requests: /收到和处理|依申请公开|申请情况/u,
+  appeals: /行政复议|行政诉讼/u,
+  problems: /存在的主要问题|问题及改进|主要问题/u,
+  other: /其他需要报告|其他事项/u,
+};
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+function sectionOf(text: string): SectionId | undefined {
+  const t = normalizeTitle(text);
+  if (t.length > 40) return undefined;
+  for (const [i, s] of SECTIONS.entries()) {
+    if (t === normalizeTitle(s.title) || s.variants.some((v) => normalizeTitle(v) === t)) return s.id;
+    if (t.startsWith(`${NUMERALS[i]}、`) && SECTION_WORDS[s.id].test(t)) return s.id;
+  }
+  return undefined;
+}
+
+const YEAR = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年/u;
+const AGENCY_END = /(政府|办公室|办公厅|局|委员会|委|厅|中心|室|部|处|院|所|会|办|站|队|署|馆|街道|乡|镇)$/u;
+
+function yearOf(token: string): number | undefined {
+  return /^\d{4}$/u.test(token) ? Number(token) : parseChineseNumeral(token);
+}
+
+/** `如有疑问请与X联系（地址…电话…）` → `X（地址…电话…）`. */
+export function contactFrom(preamble: string): string | undefined {
+  const m = /与([^，。；]{2,40}?)联系[（(]([^）)]{4,120})[）)]/u.exec(preamble);
+  if (m) return `${m[1]}（${m[2]}）`;
+  const phone = /(?:联系)?电话[:：]?\s*([0-9０-９][0-9０-９\-－ ]{5,20})/u.exec(preamble);
+  return phone ? `联系电话${normalizeTyped(phone[1]!)}` : undefined;
+}
+
+type Tables = { active: string[][]; requests: string[][]; appeals: string[][] };
+
+function classify(rows: string[][]): keyof Tables | undefined {
+  const text = normalizeLabel(rows.flat().join('|'));
+  if (text.includes('自然人') && (text.includes('法人或其他组织') || text.includes('商业企业'))) return 'requests';
+  if (text.includes('行政复议') && text.includes('结果维持')) return 'appeals';
+  if (text.includes('第二十条') || text.includes('行政许可') || text.includes('规章')) return 'active';
+  return undefined;
+}
+
+const isOld2019Active = (rows: string[][]) => rows.flat().some((c) => ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'].some((l) => normalizeLabel(c).includes(l)));
+
+function readActive(rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
+  const old = isOld2019Active(rows);
+  if (old) oldLabels.push('2019年格式的主动公开表（本年新制作数量等）');
+  const firstLabel = (row: string[]) => row.findIndex((c) => trim(c) !== '');
+  const found = new Set<string>();
+  for (const row of rows) {
+    const i = firstLabel(row);
+    if (i < 0) continue;
+    const label = row[i]!;
+    for (const doc of ACTIVE_DOC_ROWS) {
+      const isOldLabel = doc.key === 'active.normativeDocuments' && normalizeLabel(label) === '规范性文件';
+      if (found.has(doc.key) || !(labelMatches(label, doc.label) || isOldLabel)) continue;
+      if (isOldLabel) oldLabels.push('规范性文件');
+      found.add(doc.key);
+      if (old) continue; // 2019 columns are other quantities: not mapped
+      const cells = row.slice(i + 1);
+      if (cells.length < ACTIVE_DOC_COLUMNS.length) {
+        problems.push(`表二“${doc.label}”一行的单元格不足3个，未读取`);
+        continue;
+      }
+      ACTIVE_DOC_COLUMNS.forEach((c, k) => (values[`${doc.key}.${c.key}`] = readTypedValue(cells[k])));
+    }
+    for (const block of ACTIVE_SINGLE_BLOCKS) {
+      for (const r of block.rows) {
+        if (found.has(r.key) || !labelMatches(label, r.label) || normalizeLabel(label).length > normalizeLabel(r.label).length + 2) continue;
+        found.add(r.key);
+        if (old && r.key === 'active.fees') continue; // 2019: no amount in 万元
+        if (row.length - i < 2) {
+          problems.push(`表二“${r.label}”一行没有数值单元格`);
+          continue;
+        }
+        values[r.key] = readTypedValue(row[row.length - 1]);
+      }
+    }
+  }
+}
+
+function readRequests(rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
+  const n = REQUEST_COLUMNS.length;
+  const assigned = new Set<string>();
+  for (const row of rows) {
+    if (row.length < n + 1) continue;
+    const labels = row.slice(0, row.length - n).map(trim).filter((c) => c !== '');
+    let matched: (typeof REQUEST_ROWS)[number] | undefined;
+    for (const label of [...labels].reverse()) {
+      matched = REQUEST_ROWS.find((r) => !assigned.has(r.key) && labelMatches(label, r.label));
+      if (matched) break;
+      if (normalizeLabel(label) === normalizeLabel('（六）其他处理') && labels.length === 1) {
+        oldLabels.push('（六）其他处理（单行）');
+        break;
+      }
+    }
+    if (!matched) continue;
+    assigned.add(matched.key);
+    const cells = row.slice(row.length - n);
+    REQUEST_COLUMNS.forEach((c, k) => (values[requestKey(matched!.key, c.key)] = readTypedValue(cells[k])));
+  }
+  const missing = REQUEST_ROWS.filter((r) => !assigned.has(r.key) && r.key !== 'otherHandling.other');
+  if (missing.length > 0) problems.push(`表三中找不到这些行：${missing.map((r) => r.label).join('、')}`);
+}
+
+const valueLike = (c: string) => {
+  const v = readTypedValue(c);
+  return v === null || typeof v === 'number' || trim(c).length <= 4;
+};
+
+function readAppeals(rows: string[][], values: Record<string, ReportValue>, problems: string[]): void {
+  const total = APPEAL_GROUPS.length * APPEAL_COLUMNS.length;
+  const data = [...rows].reverse().find((r) => {
+    const cells = r.slice(r.length - total);
+    return r.length >= total && cells.every(valueLike) && !cells.some((c) => APPEAL_COLUMNS.some((col) => normalizeLabel(c) === col.label));
+  });
+  if (!data) {
+    problems.push('表四中找不到15个数值的数据行');
+    return;
+  }
+  const cells = data.slice(data.length - total);
+  APPEAL_GROUPS.forEach((g, gi) => APPEAL_COLUMNS.forEach((c, ci) => (values[appealKey(g.key, c.key)] = readTypedValue(cells[gi * APPEAL_COLUMNS.length + ci]))));
+}
+
+/** Trailing lines that are the signature: the issuing office and the date. */
+function signature(paragraphs: string[]): { office?: string; date?: string; count: number } {
+  let count = 0;
+  let office: string | undefined;
+  let date: string | undefined;
+  for (let i = paragraphs.length - 1; i >= 0 && count < 3; i--) {
+    const t = trim(paragraphs[i]!);
+    const d = readDate(t.replace(/\s/gu, ''));
+    if (d && date === undefined) {
+      date = d;
+      count++;
+    } else if (office === undefined && t.length <= 30 && !/[。，；]/u.test(t) && AGENCY_END.test(t)) {
+      office = t;
+      count++;
+    } else break;
+  }
+  return { ...(office ? { office } : {}), ...(date ? { date } : {}), count };
+}
+
+export function reportFromBlocks(blocks: readonly Block[]): Imported {
+  const problems: string[] = [];
+  const oldLabels: string[] = [];
+  const values: Record<string, ReportValue> = {};
+  const tables: Tables = { active: [], requests: [], appeals: [] };
+  // Paragraphs per section, in order; index -1 collects what comes before the first title.
+  const paragraphs = new Map<SectionId | 'before', string[]>([['before', []]]);
+  const titles: Partial<Record<SectionId, string>> = {};
+  let current: SectionId | 'before' = 'before';
+  for (const b of blocks) {
+    if (b.type === 'table') {
+      const kind = classify(b.rows);
+      if (kind) tables[kind].push(...b.rows);
+      else {
+        // A one-cell layout table holding a title or text: read it as paragraphs.
+        for (const row of b.rows) for (const cell of row) if (trim(cell)) handleParagraph(trim(cell));
+      }
+      continue;
+    }
+    const text = trim(b.text);
+    if (text) handleParagraph(text);
+  }
+  function handleParagraph(text: string): void {
+    const section = sectionOf(text);
+    if (section && titles[section] === undefined) {
+      titles[section] = text;
+      current = section;
+      paragraphs.set(section, []);
+      return;
+    }
+    paragraphs.get(current)!.push(text);
+  }
+
+  // Title: the first lines up to the one that ends the title (…年度报告); the rest before 一 is the preamble.
+  const before = paragraphs.get('before')!;
+  let titleLines = 0;
+  for (let i = 0; i < Math.min(3, before.length); i++) {
+    if (/年度报告/u.test(before[i]!)) {
+      titleLines = i + 1;
+      break;
+    }
+  }
+  const meta: Report['meta'] = {};
+  const title = before.slice(0, titleLines).join('');
+  if (title) {
+    meta.title = title;
+    const m = YEAR.exec(title);
+    if (m) {
+      const agency = trim(title.slice(0, m.index));
+      if (agency) meta.agency = agency;
+      const year = yearOf(m[1]!);
+      if (year !== undefined) meta.year = year;
+    }
+  } else problems.push('没有找到报告标题（“……年度报告”）');
+  const preamble = before.slice(titleLines).join('\n\n');
+
+  const narrative: Report['narrative'] = {};
+  if (preamble) {
+    narrative.preamble = preamble;
+    const contact = contactFrom(preamble);
+    if (contact) meta.contact = contact;
+  }
+  const other = paragraphs.get('other');
+  if (other) {
+    const sig = signature(other);
+    if (sig.office) meta.office = sig.office;
+    if (sig.date) meta.date = sig.date;
+    other.splice(other.length - sig.count, sig.count);
+  }
+  for (const s of SECTIONS) {
+    if (titles[s.id] === undefined) {
+      problems.push(`没有找到“${s.title}”部分`);
+      continue;
+    }
+    if (s.content.type === 'narrative') narrative[s.content.field] = (paragraphs.get(s.id) ?? []).join('\n\n');
+  }
+  const deviating = Object.fromEntries(Object.entries(titles).filter(([id, t]) => normalizeTitle(t) !== normalizeTitle(SECTIONS.find((s) => s.id === id)!.title)));
+  if (Object.keys(deviating).length > 0) meta.sectionTitles = deviating;
+
+  if (tables.active.length > 0) readActive(tables.active, values, problems, oldLabels);
+  else problems.push('没有找到表二（主动公开政府信息情况）');
+  if (tables.requests.length > 0) readRequests(tables.requests, values, problems, oldLabels);
+  else problems.push('没有找到表三（收到和处理政府信息公开申请情况）');
+  if (tables.appeals.length > 0) readAppeals(tables.appeals, values, problems);
+  else problems.push('没有找到表四（行政复议、行政诉讼情况）');
+
+  return { report: { format: REPORT_FORMAT_ID, meta, values, narrative }, problems, oldLabels: [...new Set(oldLabels)] };
+}
