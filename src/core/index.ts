@@ -3,3 +3,4 @@ export * from './values';
 export * from './report';
 export * from './rules';
 export * from './layout';
+export * from './narrative';

@@ -1,6 +1,6 @@
 /** Spawns the real command line and asserts output and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringifyReport } from '../../src/core';
@@ -92,9 +92,12 @@ describe('check', () => {
   });
 
   test('a file of another type is refused clearly', () => {
-    const r = cli(['check', file('report.docx', 'PK')]);
+    const r = cli(['check', file('report.pdf', '%PDF')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/不支持“\.docx”/u);
+    expect(r.err).toMatch(/不支持“\.pdf”/u);
+    const docx = cli(['check', file('report.docx', 'PK')]);
+    expect(docx.code).toBe(2);
+    expect(docx.err).toMatch(/Word 文档/u);
   });
 
   test('a folder is refused clearly', () => {
@@ -230,6 +233,48 @@ describe('word', () => {
     [['word'], /报告文件/u],
     [['word', 'x.json'], /-o/u],
     [['word', 'x.json', '-o', 'x.pdf'], /\.docx/u],
+  ])('usage %j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('import', () => {
+  const DUMP = join(ROOT, '../shared/examples/chengdong-2023-report.txt');
+  test('the example text dump imports to the example JSON; check reads it directly', () => {
+    const out = join(dir, 'imported.json');
+    const r = cli(['import', DUMP, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('旧格式：规范性文件');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(EXAMPLE_PATH, 'utf8'));
+    const c = cli(['check', DUMP, '--format', 'json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.out).findings.filter((f: { rule: string }) => f.rule === 'old-template')).toHaveLength(2);
+  });
+
+  test('a published report works as --previous', () => {
+    const r = cli(['check', EXAMPLE_PATH, '--previous', DUMP, '--format', 'json']);
+    const rules = JSON.parse(r.out).findings.map((f: { rule: string; messageId: string }) => f.messageId);
+    // Last year's is the same report: its year is not the year before, its text and tables are the same.
+    expect(rules).toEqual(expect.arrayContaining(['year.previous', 'copied.text', 'copied.table']));
+  });
+
+  test('a 200 MB file is refused at once', () => {
+    const big = join(dir, 'huge.html');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1024 * 1024);
+    const t0 = Date.now();
+    const r = cli(['import', big, '-o', join(dir, 'huge.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/文件过大/u);
+    expect(Date.now() - t0).toBeLessThan(20000);
+  });
+
+  test.each<[string[], RegExp]>([
+    [['import'], /要导入/u],
+    [['import', 'x.txt'], /-o/u],
+    [['import', 'x.json', '-o', 'y.json'], /只能导入/u],
   ])('usage %j', (args, message) => {
     const r = cli(args);
     expect(r.code).toBe(2);

@@ -126,4 +126,6 @@ export const CHECKS: readonly Check[] = [
   ...inForceBounds(),
   ...carryOvers(),
   ...inForceContinuity(),
+  { family: 'figure', rule: 'narrative-figure' },
+  { family: 'copied', rule: 'copied-text' },
 ];

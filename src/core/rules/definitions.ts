@@ -17,4 +17,6 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
   'in-force-bound': { id: 'in-force-bound', title: '现行有效件数下限', severity: 'warning', needsPrevious: false },
   'carry-over': { id: 'carry-over', title: '上年结转与上年报告一致', severity: 'warning', needsPrevious: true },
   'in-force-continuity': { id: 'in-force-continuity', title: '现行有效件数与上年衔接', severity: 'warning', needsPrevious: true },
+  'narrative-figure': { id: 'narrative-figure', title: '正文中的数字与表格一致', severity: 'warning', needsPrevious: false },
+  'copied-text': { id: 'copied-text', title: '内容与上年雷同', severity: 'warning', needsPrevious: true },
 };

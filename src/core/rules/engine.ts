@@ -4,6 +4,7 @@ import type { Report } from '../report/types';
 import { CHECKS } from './checks';
 import { checkBlank } from './families/blank';
 import { checkLinear } from './families/linear';
+import { checkCopied, checkFigures } from './families/narrative';
 import { checkSection } from './families/section';
 import { checkTemplate, oldLabelFindings } from './families/template';
 import { checkValue } from './families/value';
@@ -24,6 +25,10 @@ function runCheck(check: Check, ctx: RuleContext): Finding[] {
       return checkTemplate(check, ctx);
     case 'year':
       return checkYear(check, ctx);
+    case 'figure':
+      return checkFigures(check, ctx);
+    case 'copied':
+      return checkCopied(check, ctx);
   }
 }
 
@@ -60,7 +65,7 @@ export type CheckOptions = {
 
 const NARRATIVE_SECTIONS = new Set(['overview', 'problems', 'other']);
 const TABLE_ONLY_CHECKS = CHECKS.filter(
-  (c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year',
+  (c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year' && c.family !== 'figure',
 );
 
 /** Checks a report as read from a source: the rule table, minus what the source cannot hold, plus what the reader saw. */

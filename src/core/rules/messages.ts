@@ -51,6 +51,12 @@ export const MESSAGES: Record<string, Template> = {
 
   'template.old-labels': (d) => `表格中有2019年试行格式的标签（${s(d.labels)}），请改用2021年格式（国办公开办函〔2021〕30号）`,
 
+  'narrative.figure': (d) =>
+    `“${s(d.section)}”中写“${s(d.clause)}”，文中为${s(d.stated)}${s(d.unit)}，但${s(d.cell)}为${s(d.actual)}${s(d.unit)}（相差${abs(d.diff)}）`,
+  'narrative.no-fees': (d) => `“六、其他需要报告的事项”中写“${s(d.clause)}”，但${s(d.cell)}为${s(d.fees)}万元，请核对`,
+  'copied.text': (d) => `“${s(d.section)}”与上年报告的相同内容占${s(d.percent)}%，请按本年情况撰写（格式要求避免内容雷同）`,
+  'copied.table': (d) => `${s(d.table)}的数据与上年报告完全相同，请核实是否沿用了上年数据`,
+
   'year.title': (d) => `标题中的年度${s(d.titleYear)}与报告年度${s(d.year)}不一致`,
   'year.period': (d) => `开头段落的统计期限年度${s(d.periodYear)}与报告年度${s(d.year)}不一致`,
   'year.title-period': (d) => `标题中的年度${s(d.titleYear)}与开头段落的统计期限年度${s(d.periodYear)}不一致`,

@@ -21,6 +21,8 @@ export const RULE_IDS = [
   'in-force-bound',
   'carry-over',
   'in-force-continuity',
+  'narrative-figure',
+  'copied-text',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -64,7 +66,9 @@ export type BlankCheck = { family: 'blank'; rule: 'blank-cell'; cell: CellKey };
 export type SectionCheck = { family: 'section'; rule: 'section-missing' | 'section-title' | 'section-empty'; section: SectionId };
 export type TemplateCheck = { family: 'template'; rule: 'old-template' };
 export type YearCheck = { family: 'year'; rule: 'year-mismatch' };
+export type FigureCheck = { family: 'figure'; rule: 'narrative-figure' };
+export type CopiedCheck = { family: 'copied'; rule: 'copied-text' };
 
-export type Check = LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck;
+export type Check = LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck | FigureCheck | CopiedCheck;
 
 export type RuleDefinition = { id: RuleId; title: string; severity: Severity | 'error/warning'; needsPrevious: boolean };

@@ -45,7 +45,8 @@ export function readTypedValue(raw: unknown): ReportValue {
   if (s === '') return null;
   const n = parseNumeric(s.endsWith('件') ? s.slice(0, -1) : s);
   if (n !== undefined && Number.isFinite(n)) return Object.is(n, -0) ? 0 : n;
-  return raw;
+  // Text as typed, without the padding around it (NBSP, U+3000 from Word tables and web pages).
+  return raw.replace(/^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu, '');
 }
 
 // ---------------------------------------------------------------------------------------------

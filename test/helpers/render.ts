@@ -1,0 +1,62 @@
+/** Renders a report the ways published reports reach us: a Word text dump and a web page. */
+import { documentPlan, type DocTable, type Report } from '../../src/core';
+
+/** Rows of a plan table as Word writes them: a cell continued from the row above is an empty cell. */
+function wordRows(t: DocTable): string[][] {
+  const covered = t.rows.map(() => new Set<number>());
+  return t.rows.map((row, r) => {
+    const out: string[] = [];
+    let col = 0;
+    const take = () => {
+      while (covered[r]!.has(col)) {
+        out.push('');
+        col++;
+      }
+    };
+    for (const c of row.cells) {
+      take();
+      for (let dr = 1; dr < c.rowSpan; dr++) covered[r + dr]!.add(col);
+      out.push(c.text);
+      col += c.colSpan;
+    }
+    take();
+    return out;
+  });
+}
+
+export function toTextDump(report: Report, pad = (s: string) => s): string {
+  const lines: string[] = [];
+  for (const b of documentPlan(report).blocks) {
+    if (b.type === 'paragraph') lines.push(b.runs.map((r) => r.text).join(''));
+    else {
+      for (const row of wordRows(b)) {
+        for (const cell of row) lines.push(`\t${pad(cell)}`);
+        lines.push('');
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+
+export function toHtml(report: Report): string {
+  const parts: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>报告</title><style>td{border:1px solid}</style></head><body><div class="article">'];
+  for (const b of documentPlan(report).blocks) {
+    if (b.type === 'paragraph') parts.push(`<p style="text-indent:2em">${esc(b.runs.map((r) => r.text).join(''))}</p>`);
+    else {
+      parts.push('<table cellspacing="0"><tbody>');
+      for (const row of b.rows) {
+        parts.push('<tr>');
+        for (const c of row.cells) {
+          const span = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
+          parts.push(`<td${span}><p>${c.text === '' ? '&nbsp;' : `&nbsp;${esc(c.text)}`}</p></td>`);
+        }
+        parts.push('</tr>');
+      }
+      parts.push('</tbody></table>');
+    }
+  }
+  parts.push('</div></body></html>');
+  return parts.join('');
+}
