@@ -13,6 +13,8 @@ import { createController, type Controller, type RunExcel } from '../src/taskpan
 import type { HostStatus } from '../src/taskpane/host';
 import { WorkbookState, excelContext } from '../test/doubles/excel-host';
 
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
 const OUT = join(__dirname, '..', 'test-artifacts');
 const EXAMPLE = readFileSync(join(__dirname, '..', 'examples', 'chengdong-2023.json'), 'utf8');
 
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const withErrors = new WorkbookState();
   withErrors.addSheet('Sheet1');
   const c1 = controllerOn(withErrors);
-  await c1.generateTemplate({ name: 'chengdong-2023.json', text: EXAMPLE.replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7') });
+  await c1.generateTemplate({ name: 'chengdong-2023.json', bytes: utf8(EXAMPLE.replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')) });
   await c1.check();
   states.push(['taskpane-findings', { kind: 'ready', theme: 'light' }, c1]);
   states.push(['taskpane-findings-dark', { kind: 'ready', theme: 'dark' }, c1]);

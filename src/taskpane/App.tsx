@@ -33,6 +33,8 @@ import { useRef, useSyncExternalStore } from 'react';
 import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
+import { readPickedFile } from './pick';
+import { REPORT_FILE_ACCEPT, type PickedFile } from './report-file';
 import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
 import { WordPane } from './WordPane';
@@ -95,41 +97,26 @@ function StatusBar({ status }: { status: HostStatus }) {
   }
 }
 
-/** Report JSON files larger than this are refused before reading (a real report is tens of KB). */
-const MAX_JSON_BYTES = 20 * 1024 * 1024;
-
-/** FileReader rather than Blob.text(): older Office webviews lack the latter. */
-function readFileText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
 function Workspace({ controller }: { controller: Controller }) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const templateInput = useRef<HTMLInputElement>(null);
+  const previousInput = useRef<HTMLInputElement>(null);
   const busy = state.busy !== null;
 
-  const onFile = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (fileInput.current) fileInput.current.value = '';
+  /** Reads the picked file and hands it on; a file that cannot be read is a failure message. */
+  const pick = async (input: HTMLInputElement | null, use: (file: PickedFile) => Promise<void>) => {
+    const file = input?.files?.[0];
+    if (input) input.value = '';
     if (!file) return;
-    if (file.size > MAX_JSON_BYTES) {
-      controller.fail({ title: `无法读取“${file.name}”`, message: '文件过大（上限 20 MB），不像是报告 JSON。' });
-      return;
-    }
-    let text: string;
+    let picked: PickedFile;
     try {
-      text = await readFileText(file);
-    } catch {
-      controller.fail({ title: `无法读取“${file.name}”`, message: '读取文件失败，请确认文件没有被其他程序占用。' });
+      picked = await readPickedFile(file);
+    } catch (e) {
+      controller.fail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
       return;
     }
-    await controller.generateTemplate({ name: file.name, text });
+    await use(picked);
   };
 
   return (
@@ -149,11 +136,40 @@ function Workspace({ controller }: { controller: Controller }) {
         </Button>
         <Checkbox checked={state.blankAsZero} disabled={busy} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="Word报告中空白单元格显示为0" />
         <div className={styles.secondary}>
-          <Link as="button" disabled={busy} onClick={() => fileInput.current?.click()}>
-            用报告 JSON 生成模板…
+          <Link as="button" disabled={busy} onClick={() => templateInput.current?.click()}>
+            用已有报告生成模板…
+          </Link>
+          <Link as="button" disabled={busy} onClick={() => previousInput.current?.click()}>
+            对比上年报告…
           </Link>
         </div>
-        <input ref={fileInput} className={styles.hidden} type="file" accept=".json,application/json" aria-label="选择报告 JSON 文件" onChange={(e) => void onFile(e.target.files)} />
+        {state.previous && (
+          <div className={styles.secondary}>
+            <Caption1>
+              上年报告：{state.previous.name}
+              {state.previous.year ? `（${state.previous.year}年度）` : ''}
+            </Caption1>
+            <Link as="button" disabled={busy} onClick={() => void controller.setPrevious(null)}>
+              不再对比
+            </Link>
+          </div>
+        )}
+        <input
+          ref={templateInput}
+          className={styles.hidden}
+          type="file"
+          accept={REPORT_FILE_ACCEPT}
+          aria-label="选择用于生成模板的报告文件"
+          onChange={(e) => void pick(e.target, (f) => controller.generateTemplate(f))}
+        />
+        <input
+          ref={previousInput}
+          className={styles.hidden}
+          type="file"
+          accept={REPORT_FILE_ACCEPT}
+          aria-label="选择上年报告文件"
+          onChange={(e) => void pick(e.target, (f) => controller.setPrevious(f))}
+        />
       </div>
 
       <div aria-live="polite">

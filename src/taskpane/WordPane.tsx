@@ -17,24 +17,16 @@ import {
 } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
+import { readPickedFile } from './pick';
+import { REPORT_FILE_ACCEPT } from './report-file';
 import type { WordController } from './word-controller';
 
-const MAX_BYTES = 50 * 1024 * 1024;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   button: { width: '100%', justifyContent: 'flex-start' },
   hidden: { display: 'none' },
 });
-
-function readBytes(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /** The pane in Word: pick a report workbook or JSON, insert the generated report. */
 export function WordPane({ controller, canInsert }: { controller: WordController; canInsert: boolean }) {
@@ -57,19 +49,24 @@ export function WordPane({ controller, canInsert }: { controller: WordController
   const onFile = async (files: FileList | null) => {
     const file = files?.[0];
     if (input.current) input.current.value = '';
-    if (!file || file.size > MAX_BYTES) return;
-    picked.current = { name: file.name, bytes: await readBytes(file) };
+    if (!file) return;
+    try {
+      picked.current = await readPickedFile(file);
+    } catch (e) {
+      controller.fail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
     await controller.insertReport(picked.current);
   };
 
   return (
     <div className={styles.column}>
-      <Body1>选择填好的报告工作簿（.xlsx）或报告 JSON，生成的年度报告会插入到当前文档末尾。</Body1>
+      <Body1>选择填好的报告工作簿（.xlsx）或报告 JSON（也可以是已发布的报告），生成的年度报告会插入到当前文档末尾。</Body1>
       <Button appearance="primary" className={styles.button} icon={<DocumentArrowDown20Regular />} disabled={state.busy !== null} onClick={() => input.current?.click()}>
         选择报告并插入…
       </Button>
       <Checkbox checked={state.blankAsZero} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="空白单元格显示为0" />
-      <input ref={input} className={styles.hidden} type="file" accept=".xlsx,.json" aria-label="选择报告文件" onChange={(e) => void onFile(e.target.files)} />
+      <input ref={input} className={styles.hidden} type="file" accept={REPORT_FILE_ACCEPT} aria-label="选择报告文件" onChange={(e) => void onFile(e.target.files)} />
       <div aria-live="polite">
         {state.busy && <Spinner size="tiny" labelPosition="after" label={state.busy} />}
         {state.failure && (

@@ -3,10 +3,11 @@
  * ribbon commands. Office is reached only through `runExcel`, so tests drive it with the host double.
  * Every failure ends as a Chinese message in the state, never only in the console.
  */
-import { CELLS, checkReport, documentPlan, parseReportJson, placesFromReport, reportTitle, summarize, workbookPlan, type Finding, type Summary } from '../core';
+import { CELLS, checkReport, documentPlan, placesFromReport, reportTitle, summarize, workbookPlan, type Finding, type Report, type Summary } from '../core';
 import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } from '../excel/check';
 import { readWorkbookReport } from '../excel/read';
 import type { Deliver } from './delivery';
+import { ReportFileError, readReportFile, type PickedFile } from './report-file';
 import { describeOfficeError } from '../excel/errors';
 import type { CellRef } from '../excel/marks';
 import type { ExcelFeatures } from '../excel/read';
@@ -27,12 +28,17 @@ export type PaneState = {
   confirmWord: { errors: number } | null;
   /** Show blank cells as 0 in the Word report. */
   blankAsZero: boolean;
+  /** Last year's report, when the user picked one: checks then include the cross-year rules. */
+  previous: { name: string; year: number | null; report: Report } | null;
 };
 
 export type Controller = {
   getState(): PaneState;
   subscribe(listener: () => void): () => void;
-  generateTemplate(reportJson?: { name: string; text: string }): Promise<void>;
+  /** 生成模板, optionally prefilled from a report file (JSON, workbook, or a published report). */
+  generateTemplate(file?: PickedFile): Promise<void>;
+  /** 对比上年: last year's report (any report file); null forgets it. */
+  setPrevious(file: PickedFile | null): Promise<void>;
   check(): Promise<void>;
   clearMarks(): Promise<void>;
   select(finding: Finding): Promise<void>;
@@ -46,7 +52,7 @@ export type Controller = {
 };
 
 function failureOf(title: string, e: unknown): Failure {
-  if (e instanceof ReportNotFoundError) return { title, message: e.message };
+  if (e instanceof ReportNotFoundError || e instanceof ReportFileError) return { title, message: e.message };
   if (typeof e === 'object' && e !== null && 'code' in e) return { title, message: describeOfficeError(e) };
   return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
 }
@@ -57,7 +63,7 @@ const noDelivery: Deliver = async () => {
 };
 
 export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
-  let state: PaneState = { busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false };
+  let state: PaneState = { busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false, previous: null };
   const listeners = new Set<() => void>();
   const set = (patch: Partial<PaneState>) => {
     state = { ...state, ...patch };
@@ -82,30 +88,49 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       return () => listeners.delete(listener);
     },
 
-    generateTemplate(reportJson) {
+    generateTemplate(file) {
       return action('正在生成模板…', '未能生成模板', async () => {
         let values = new Map<string, string | number | null>();
-        if (reportJson) {
-          if (reportJson.text.trim() === '') return { failure: { title: `无法读取“${reportJson.name}”`, message: '文件是空的。' } };
-          const parsed = parseReportJson(reportJson.text);
-          if (!parsed.ok) {
-            const shown = parsed.problems.slice(0, 3).map((p) => (p.path === '$' ? p.message : `${p.path}：${p.message}`));
-            return { failure: { title: `无法读取“${reportJson.name}”`, message: shown.join('；') } };
+        let problems: string[] = [];
+        if (file) {
+          try {
+            const read = await readReportFile(file);
+            values = placesFromReport(read.report);
+            problems = read.problems;
+          } catch (e) {
+            if (e instanceof ReportFileError) return { failure: { title: `无法读取“${file.name}”`, message: e.message } };
+            throw e;
           }
-          values = placesFromReport(parsed.report);
         }
         const result = await runExcel((context) => paintTemplateInExcel(context, workbookPlan(), values, features));
         const where = `“${result.sheets.join('”“')}”`;
         const text = result.renamed
           ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
-          : `模板已生成：${where}${reportJson ? `，已填入“${reportJson.name}”的内容` : ''}。`;
-        return { notice: { intent: result.renamed ? 'warning' : 'success', text }, result: null };
+          : `模板已生成：${where}${file ? `，已填入“${file.name}”的内容` : ''}。`;
+        const unread = problems.length > 0 ? `导入时未能读取：${problems.join('；')}。` : '';
+        return { notice: { intent: result.renamed || unread ? 'warning' : 'success', text: `${text}${unread}` }, result: null };
+      });
+    },
+
+    setPrevious(file) {
+      if (!file) {
+        set({ previous: null, notice: { intent: 'info', text: '已不再与上年报告对比。' } });
+        return Promise.resolve();
+      }
+      return action('正在读取上年报告…', '未能读取上年报告', async () => {
+        const read = await readReportFile(file);
+        const year = read.report.meta.year ?? null;
+        return {
+          previous: { name: file.name, year, report: read.report },
+          notice: { intent: 'success', text: `已载入上年报告“${file.name}”${year ? `（${year}年度）` : ''}；再次检查时将核对上年结转、现行有效件数的衔接和内容雷同。` },
+        };
       });
     },
 
     check() {
       return action('正在检查报告…', '未能检查报告', async () => {
-        const r = await runExcel((context) => checkInExcel(context, features));
+        const previous = state.previous?.report;
+        const r = await runExcel((context) => checkInExcel(context, features, previous));
         const notes: string[] = [];
         if (r.source !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
         if (!r.narrativeFound) notes.push('没有找到“报告正文”工作表，只检查了表格');
@@ -143,7 +168,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
           throw new ReportNotFoundError('没有找到报告表格，无法生成Word报告。请先点击“生成模板”并填写，或打开按官方格式录入的工作表。');
         }
-        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels });
+        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(state.previous ? { previous: state.previous.report } : {}) });
         const summary = summarize(findings);
         const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
         if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result };

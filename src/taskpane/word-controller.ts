@@ -3,7 +3,8 @@
  * checked, confirmed when it has errors, generated and inserted into the open document with
  * insertFileFromBase64. Word is reached only through `runWord`.
  */
-import { checkReport, documentPlan, parseReportJson, summarize, type Report } from '../core';
+import { checkReport, documentPlan, summarize } from '../core';
+import { ReportFileError, readReportFile } from './report-file';
 
 export type RunWord = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -23,30 +24,8 @@ export type WordController = {
   cancel(): void;
   setBlankAsZero(value: boolean): void;
   dismiss(): void;
+  fail(failure: { title: string; message: string }): void;
 };
-
-export class ReportFileError extends Error {}
-
-/** Reads a picked file: report JSON, or a workbook through the (lazily loaded) .xlsx reader. */
-export async function reportFromFile(file: { name: string; bytes: Uint8Array }): Promise<{ report: Report; narrative: boolean; oldLabels: string[] }> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.json')) {
-    const parsed = parseReportJson(new TextDecoder('utf-8').decode(file.bytes));
-    if (!parsed.ok) throw new ReportFileError(parsed.problems.slice(0, 3).map((p) => (p.path === '$' ? p.message : `${p.path}：${p.message}`)).join('；'));
-    return { report: parsed.report, narrative: true, oldLabels: [] };
-  }
-  if (name.endsWith('.xlsx')) {
-    const { loadWorkbook, readReport, WorkbookError } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/read');
-    try {
-      const read = readReport(await loadWorkbook(file.bytes));
-      return { report: read.report, narrative: read.narrativeFound, oldLabels: read.oldLabels };
-    } catch (e) {
-      if (e instanceof WorkbookError) throw new ReportFileError(e.message);
-      throw e;
-    }
-  }
-  throw new ReportFileError('请选择报告工作簿（.xlsx）或报告 JSON（.json）');
-}
 
 export function createWordController(runWord: RunWord): WordController {
   let state: WordPaneState = { busy: null, failure: null, notice: null, confirm: null, blankAsZero: false };
@@ -65,7 +44,7 @@ export function createWordController(runWord: RunWord): WordController {
       if (state.busy) return;
       set({ busy: '正在生成并插入报告…', failure: null, notice: null, confirm: null });
       try {
-        const { report, narrative, oldLabels } = await reportFromFile(file);
+        const { report, narrative, oldLabels } = await readReportFile(file);
         const errors = summarize(checkReport(report, { narrative, oldLabels })).errors;
         if (errors > 0 && !confirmed) {
           set({ busy: null, confirm: { errors, name: file.name } });
@@ -96,6 +75,9 @@ export function createWordController(runWord: RunWord): WordController {
     },
     dismiss() {
       set({ failure: null, notice: null });
+    },
+    fail(failure) {
+      set({ failure, notice: null });
     },
   };
 }

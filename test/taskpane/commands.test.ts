@@ -1,6 +1,8 @@
 /** Ribbon commands, called as Office calls them: the event is always completed, also on failure. */
 import { WorkbookState, excelContext } from '../doubles/excel-host';
 
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
 function installOffice(state: WorkbookState, opts: { excelApi18?: boolean; sharedRuntime?: boolean; runFails?: boolean }) {
@@ -36,7 +38,7 @@ test('checkReport is associated, runs the check (marks appear), shows the pane, 
   state.addSheet('Sheet1');
   const { associated, shown } = installOffice(state, {});
   const { getController } = await import('../../src/taskpane/runtime');
-  await getController().generateTemplate({ name: 'e.json', text: JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } }) });
+  await getController().generateTemplate({ name: 'e.json', bytes: utf8(JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } })) });
   await loadCommands();
   await new Promise((r) => setTimeout(r, 0));
   const handler = associated.get('checkReport')!;

@@ -4,6 +4,7 @@
 /** The task pane with its controller on the Excel host double: empty, running, findings, failure. */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
 import { createController, type RunExcel } from '../../src/taskpane/controller';
 import { WorkbookState, excelContext } from '../doubles/excel-host';
@@ -11,6 +12,8 @@ import { EXAMPLE_PATH } from '../helpers/reports';
 
 // jsdom lacks TextEncoder/TextDecoder (every browser has them); the docx packer needs them.
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
 globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 
@@ -60,7 +63,7 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文']);
 
   // Prefill from the example JSON through the file picker.
-  const input = screen.getByLabelText('选择报告 JSON 文件') as HTMLInputElement;
+  const input = screen.getByLabelText('选择用于生成模板的报告文件') as HTMLInputElement;
   const file = new File([readFileSync(EXAMPLE_PATH, 'utf8')], 'chengdong-2023.json', { type: 'application/json' });
   await act(async () => {
     fireEvent.change(input, { target: { files: [file] } });
@@ -88,7 +91,7 @@ test('a report with errors: summary and groups, errors open first', async () => 
   state.addSheet('Sheet1');
   const { controller } = setup(state);
   await act(async () => {
-    await controller.generateTemplate({ name: 'r.json', text: readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7') });
+    await controller.generateTemplate({ name: 'r.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')) });
   });
   await click('检查报告');
   const section = screen.getByRole('region', { name: '检查结果' });
@@ -138,7 +141,7 @@ test('no report in the workbook: told what is missing', async () => {
 test('a broken report JSON: told where, nothing painted', async () => {
   const { state, controller } = setup();
   await act(async () => {
-    await controller.generateTemplate({ name: 'bad.json', text: '{"format": "gov-info-annual-report/2021", "values": {"x": 1}}' });
+    await controller.generateTemplate({ name: 'bad.json', bytes: utf8('{"format": "gov-info-annual-report/2021", "values": {"x": 1}}') });
   });
   expect(screen.getByText('无法读取“bad.json”')).toBeTruthy();
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
@@ -164,7 +167,7 @@ describe('生成Word报告', () => {
     state.addSheet('Sheet1');
     const { controller, delivered } = withDelivery(state);
     await act(async () => {
-      await controller.generateTemplate({ name: 'e.json', text: readFileSync(EXAMPLE_PATH, 'utf8') });
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
     });
     const before = state.contentSnapshot() + state.formatSnapshot();
     await click('生成Word报告');
@@ -177,23 +180,54 @@ describe('生成Word报告', () => {
     expect(state.contentSnapshot() + state.formatSnapshot()).toBe(before);
   });
 
-  test('errors: the user must confirm; cancelling delivers nothing, confirming delivers', async () => {
+  const withErrors = async () => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
-    const { controller, delivered } = withDelivery(state);
+    const ctx = withDelivery(state);
     await act(async () => {
-      await controller.generateTemplate({ name: 'e.json', text: readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7') });
+      await ctx.controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')) });
     });
     await click('生成Word报告');
-    expect(screen.getByText('报告还有 2 个错误')).toBeTruthy();
-    expect(delivered).toHaveLength(0);
+    expect(await screen.findByText('报告还有 2 个错误')).toBeTruthy();
+    expect(ctx.delivered).toHaveLength(0);
+    return ctx;
+  };
+
+  test('errors: the user must confirm; 先去改正 delivers nothing', async () => {
+    const { controller, delivered } = await withErrors();
     await click('先去改正');
-    expect(screen.queryByText('报告还有 2 个错误')).toBeNull();
+    await waitFor(() => expect(controller.getState().confirmWord).toBeNull());
     expect(delivered).toHaveLength(0);
-    await click('生成Word报告');
+  });
+
+  test('errors: 仍然生成 delivers', async () => {
+    const { controller, delivered } = await withErrors();
     await click('仍然生成');
     await waitFor(() => expect(controller.getState().busy).toBeNull());
     expect(controller.getState().failure).toBeNull();
     expect(delivered).toHaveLength(1);
+  });
+});
+
+describe('对比上年报告', () => {
+  test('a published report picked as last year: checks add the cross-year rules; forgetting it removes them', async () => {
+    const { state, controller } = setup();
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
+    });
+    const dump = readFileSync(join(__dirname, '../../../shared/examples/chengdong-2023-report.txt'));
+    const input = screen.getByLabelText('选择上年报告文件') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([dump], 'chengdong-2023-report.txt', { type: 'text/plain' })] } });
+    });
+    await waitFor(() => expect(controller.getState().previous?.year).toBe(2023));
+    expect(screen.getByText(/上年报告：chengdong-2023-report.txt/u)).toBeTruthy();
+    await click('检查报告');
+    const ids = controller.getState().result!.findings.map((f) => f.messageId);
+    expect(ids).toEqual(expect.arrayContaining(['year.previous', 'copied.text', 'copied.table']));
+    await click('不再对比');
+    await click('检查报告');
+    expect(controller.getState().result!.findings.some((f) => f.rule === 'copied-text')).toBe(false);
+    expect(state.sheets.length).toBeGreaterThan(1);
   });
 });
