@@ -12,6 +12,8 @@ import { CELLS, documentPlan, parseReportJson, placesFromReport, runRules, strin
 import { createApp } from '../src/server/app';
 import { RelayStore } from '../src/server/relay';
 import { buildDocx } from '../src/word/docx';
+import { importReport } from '../src/importers';
+import { toHtml } from '../test/helpers/render';
 import { checkInExcel } from '../src/excel/check';
 import { paintTemplateInExcel } from '../src/excel/template';
 import { buildWorkbook } from '../src/xlsx/write';
@@ -202,6 +204,26 @@ async function benchRelay(): Promise<void> {
   emit('relay.roundTrip.perSecond', done / seconds, 'pairs/s');
 }
 
+/** Importing the example as a published .docx (our own rendering) and as a web page. */
+async function benchImport(): Promise<void> {
+  const report = loadExample();
+  const docx = await buildDocx(documentPlan(report));
+  const html = new TextEncoder().encode(toHtml(report));
+  for (const [metric, name, bytes] of [
+    ['import.docx.median_ms', 'r.docx', docx],
+    ['import.html.median_ms', 'r.html', html],
+  ] as const) {
+    for (let i = 0; i < 10; i++) importReport(name, bytes);
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t0 = process.hrtime.bigint();
+      importReport(name, bytes);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    emit(metric, median(times), 'ms');
+  }
+}
+
 async function main(): Promise<void> {
   benchRunRules();
   benchCli();
@@ -209,6 +231,7 @@ async function main(): Promise<void> {
   await benchXlsx();
   await benchWord();
   await benchRelay();
+  await benchImport();
 }
 
 main().catch((e: unknown) => {
