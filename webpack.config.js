@@ -5,11 +5,14 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
+/** office.js from Microsoft's global CDN unless the organisation names another (e.g. its 21Vianet tenant's). */
+const OFFICE_JS_URL = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
   const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/?$/u, '/');
   if (production && !/^https:\/\//u.test(baseUrl)) throw new Error('ADDIN_BASE_URL must be an https:// URL');
+  if (!/^https:\/\/[^/]+\/.+\.js$/u.test(OFFICE_JS_URL)) throw new Error('OFFICE_JS_URL must be an https:// URL of office.js');
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
@@ -34,7 +37,13 @@ module.exports = (_env, argv) => {
     plugins: [
       // One page for the task pane and the ribbon commands (shared runtime): both entries, one webpack
       // runtime, so they share one controller.
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['runtime', 'commands', 'taskpane'], chunksSortMode: 'manual' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        templateParameters: { officeJs: OFFICE_JS_URL },
+        chunks: ['runtime', 'commands', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

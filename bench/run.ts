@@ -3,6 +3,7 @@
  * Progress and diagnostics go to stderr. Numbers are measured here, never asserted in timed tests.
  */
 import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -224,6 +225,21 @@ async function benchImport(): Promise<void> {
   }
 }
 
+/** The JavaScript the task pane loads before the user acts (its page's scripts), gzipped. */
+function benchBundle(): void {
+  const out = mkdtempSync(join(tmpdir(), 'bench-dist-'));
+  try {
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', out], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout.slice(-500)}`);
+    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/gu)].map((m) => m[1]!).filter((src) => !/^https?:/u.test(src));
+    const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(out, src)), { level: 9 }).length, 0);
+    emit('taskpane.initialJs.gzipKB', bytes / 1024, 'KB');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   benchRunRules();
   benchCli();
@@ -232,6 +248,7 @@ async function main(): Promise<void> {
   await benchWord();
   await benchRelay();
   await benchImport();
+  benchBundle();
 }
 
 main().catch((e: unknown) => {

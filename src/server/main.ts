@@ -4,7 +4,8 @@
  * otherwise plain HTTP, on loopback only unless HOST is given explicitly.
  *
  * Environment: PORT (3000), HOST (127.0.0.1), TLS_CERT, TLS_KEY (PEM files), ADDIN_ORIGIN (the
- * public origin, e.g. https://addins.example.gov.cn, when behind a proxy), DIST (dist/).
+ * public origin, e.g. https://addins.example.gov.cn, when behind a proxy), DIST (dist/),
+ * OFFICE_JS_URL (the office.js the build uses, for the Content Security Policy).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
@@ -25,7 +26,9 @@ function main(): void {
   const relay = new RelayStore();
   const sweeper = setInterval(() => relay.sweep(), 15000);
   sweeper.unref();
-  const app = createApp({ root, relay, ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}) });
+  // The CSP allows scripts from the origin office.js is built to load from (OFFICE_JS_URL, as for the build).
+  const officeJsOrigin = new URL(process.env.OFFICE_JS_URL ?? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js').origin;
+  const app = createApp({ root, relay, officeJsOrigin, ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}) });
   const cert = process.env.TLS_CERT;
   const key = process.env.TLS_KEY;
   const server = cert && key ? createHttps({ cert: readFileSync(cert), key: readFileSync(key) }, app) : createHttp(app);

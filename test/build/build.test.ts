@@ -11,7 +11,7 @@ beforeAll(() => {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', out], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ADDIN_BASE_URL: 'https://addins.example.gov.cn/report' },
+    env: { ...process.env, ADDIN_BASE_URL: 'https://addins.example.gov.cn/report', OFFICE_JS_URL: 'https://office-js.example.cn/lib/1/hosted/office.js' },
   });
   if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout.slice(-2000)} ${r.stderr.slice(-2000)}`);
 }, 180000);
@@ -19,11 +19,13 @@ beforeAll(() => {
 test('emits the task pane page (also the ribbon function file): office.js first, then both entries on one runtime', () => {
   const files = readdirSync(out);
   const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-  expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  // The office.js CDN is the one the build was given (here a stand-in for an organisation's choice).
+  expect(html).toMatch(/<script src="?https:\/\/office-js\.example\.cn\/lib\/1\/hosted\/office\.js"?>/u);
   const scripts = [...html.matchAll(/src="?([a-z]+\.[0-9a-f]{8}\.js)/gu)].map((m) => m[1]!);
   expect(scripts.map((s) => s.split('.')[0])).toEqual(['runtime', 'commands', 'taskpane']);
   for (const s of scripts) expect(files).toContain(s);
   expect(html.indexOf('office.js')).toBeLessThan(html.indexOf(scripts[0]!));
+  expect(html).not.toContain('appsforoffice.microsoft.com');
   expect(readdirSync(join(out, 'assets')).sort()).toEqual(['check-16.png', 'check-32.png', 'check-80.png', 'icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png', 'word-16.png', 'word-32.png', 'word-80.png']);
   expect(files).toContain('help.html');
 });

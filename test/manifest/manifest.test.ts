@@ -64,3 +64,35 @@ test('the ribbon tab is 信息公开年报 with 检查报告 / Check report', ()
   expect(xml).toMatch(/id="Tab.Label" DefaultValue="信息公开年报"/u);
   expect(xml).toMatch(/id="CheckReport.Label" DefaultValue="检查报告">\s*<bt:Override Locale="en-US" Value="Check report"/u);
 });
+
+describe('element order as the schemas require', () => {
+  type Node = Record<string, unknown>;
+  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false }).parse(xml) as Node[];
+  const tag = (n: Node) => Object.keys(n).find((k) => k !== ':@')!;
+  const kids = (n: Node) => ((n[tag(n)] as Node[]) ?? []).filter((c) => tag(c) !== '#text' && tag(c) !== '#comment');
+  /** Every node with this tag, anywhere. */
+  const all = (nodes: Node[], name: string): Node[] => nodes.flatMap((n) => [...(tag(n) === name ? [n] : []), ...all(kids(n), name)]);
+  /** The children's tags appear in the schema's order (each known tag no earlier than the one before). */
+  const inOrder = (node: Node, order: string[]) => {
+    const names = kids(node).map(tag);
+    const positions = names.map((n) => order.indexOf(n));
+    expect([tag(node), names.filter((_, i) => positions[i] === -1)]).toEqual([tag(node), []]);
+    for (let i = 1; i < positions.length; i++) expect([tag(node), names[i], positions[i]! >= positions[i - 1]!]).toEqual([tag(node), names[i], true]);
+  };
+
+  test('OfficeApp', () => {
+    inOrder(all(tree, 'OfficeApp')[0]!, [
+      'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'VersionOverrides',
+    ]);
+  });
+  test('VersionOverrides, Host, DesktopFormFactor, tabs, groups, controls, resources', () => {
+    for (const n of all(tree, 'VersionOverrides')) inOrder(n, ['Description', 'Requirements', 'Hosts', 'Resources']);
+    for (const n of all(tree, 'Host').filter((h) => kids(h).length > 0)) inOrder(n, ['Runtimes', 'AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor']);
+    for (const n of all(tree, 'DesktopFormFactor')) inOrder(n, ['GetStarted', 'FunctionFile', 'ExtensionPoint']);
+    for (const n of all(tree, 'CustomTab')) inOrder(n, ['Group', 'Label', 'InsertAfter', 'InsertBefore']);
+    for (const n of all(tree, 'OfficeTab')) inOrder(n, ['Group']);
+    for (const n of all(tree, 'Group')) inOrder(n, ['Label', 'Icon', 'Control']);
+    for (const n of all(tree, 'Control')) inOrder(n, ['Label', 'Supertip', 'Icon', 'Action']);
+    for (const n of all(tree, 'Resources')) inOrder(n, ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']);
+  });
+});

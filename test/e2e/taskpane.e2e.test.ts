@@ -1,0 +1,221 @@
+/**
+ * The built task pane in Debian's Chromium, driven by playwright-core, served by the project's own
+ * server on loopback. office.js is intercepted and replaced by the in-memory host; any other request
+ * leaving the page is refused and recorded, so no network is touched.
+ */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import JSZip from 'jszip';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../src/server/app';
+import { RelayStore } from '../../src/server/relay';
+
+const ROOT = join(__dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
+const EXAMPLE = join(ROOT, 'examples/chengdong-2023.json');
+const DUMP = join(ROOT, '../shared/examples/chengdong-2023-report.txt');
+const dist = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
+
+let server: Server;
+let origin = '';
+let browser: Browser;
+let stub = '';
+const external: string[] = [];
+
+beforeAll(async () => {
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`webpack failed: ${build.stdout.slice(-1500)}`);
+  stub = buildSync({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020' }).outputFiles[0]!.text;
+  server = createServer(createApp({ root: dist, relay: new RelayStore() }));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server?.close(() => r()));
+});
+
+type Config = { host: 'Excel' | 'Word' | null; platform: 'PC' | 'OfficeOnline'; sets: Record<string, boolean>; failRun?: boolean; dark?: boolean };
+const EXCEL: Config = { host: 'Excel', platform: 'PC', sets: { ExcelApi: true, SharedRuntime: true, OpenBrowserWindowApi: true } };
+
+async function openPane(config: Config = EXCEL): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  await context.addInitScript((c) => ((window as unknown as Record<string, unknown>).__officeConfig = c), config);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('heading', { name: '政府信息公开年报助手' }).waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const excel = <T>(page: Page, fn: string) => page.evaluate(`(() => { const e = window.__excel; return ${fn}; })()`) as Promise<T>;
+
+async function fillFromExample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '生成模板', exact: true }).click();
+  await page.getByText(/模板已生成/u).waitFor();
+  await page.locator('input[aria-label="选择用于生成模板的报告文件"]').setInputFiles(EXAMPLE);
+  await page.getByText(/新模板放在“报告数据 \(2\)”/u).waitFor();
+}
+
+test('生成模板 → fill from the example → 检查报告 → click a finding → 清除标记 → 生成Word报告 (desktop relay)', async () => {
+  const page = await openPane();
+  await shot(page, '01-empty');
+  await fillFromExample(page);
+  expect(await excel<string[]>(page, 'e.state.sheets.map((s) => s.name)')).toEqual(['Sheet1', '报告数据', '报告正文', '报告数据 (2)', '报告正文 (2)']);
+  await shot(page, '02-template');
+  const formatsBefore = await excel<string>(page, 'e.format()');
+  const contentBefore = await excel<string>(page, 'e.content()');
+
+  const syncsBefore = await excel<number>(page, 'e.syncs');
+  await page.getByRole('button', { name: '检查报告' }).click();
+  await page.getByRole('heading', { name: '检查结果' }).waitFor();
+  expect((await excel<number>(page, 'e.syncs')) - syncsBefore).toBe(2);
+  const warnings = page.getByRole('button', { name: /^警告：/u });
+  expect(await warnings.count()).toBe(21);
+  await shot(page, '03-findings');
+  expect(await excel<string>(page, 'e.content()')).toBe(contentBefore);
+  expect(await excel<string>(page, 'e.format()')).not.toBe(formatsBefore);
+
+  await page.getByRole('button', { name: /警告：二、上年结转申请·自然人为空白/u }).click();
+  await page.waitForFunction(() => (window as unknown as { __excel: { state: { selection?: { sheet: string } } } }).__excel.state.selection?.sheet === '报告数据 (2)');
+
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText(/已清除 21 处标记/u).waitFor();
+  expect(await excel<string>(page, 'e.format()')).toBe(formatsBefore);
+  await shot(page, '04-cleared');
+
+  await page.getByRole('button', { name: '生成Word报告' }).click();
+  await page.getByText(/已在浏览器中打开/u).waitFor();
+  const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+  expect(opened).toHaveLength(1);
+  expect(opened[0]!.startsWith(`${origin}/api/relay/`)).toBe(true);
+  const docx = Buffer.from(await (await fetch(opened[0]!)).arrayBuffer());
+  const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+  expect(xml).toContain('城东区人民政府2023年政府信息公开工作年度报告');
+  expect((await fetch(opened[0]!)).status).toBe(404);
+  expect(await excel<string>(page, 'e.content()')).toBe(contentBefore);
+  await shot(page, '05-word-delivered');
+  await page.context().close();
+}, 120000);
+
+test('生成Word报告 in Excel on the web: an ordinary download of a valid report', async () => {
+  const page = await openPane({ ...EXCEL, platform: 'OfficeOnline' });
+  await fillFromExample(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成Word报告' }).click()]);
+  expect(download.suggestedFilename()).toBe('城东区人民政府2023年政府信息公开工作年度报告.docx');
+  const file = join(dist, 'downloaded.docx');
+  await download.saveAs(file);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  expect(await zip.file('word/document.xml')!.async('string')).toContain('三、收到和处理政府信息公开申请情况');
+  await page.context().close();
+}, 120000);
+
+test('errors: the Word report waits for confirmation', async () => {
+  const page = await openPane();
+  await page.getByRole('button', { name: '生成模板', exact: true }).click();
+  await page.getByText(/模板已生成/u).waitFor();
+  await page.evaluate(() => {
+    const e = (window as unknown as { __excel: { state: { names: Map<string, { sheet: { cell: (r: number, c: number) => { value: unknown } }; r: number; c: number }> } } }).__excel;
+    const n = e.state.names.get('GIR.appeals.review.total')!;
+    n.sheet.cell(n.r, n.c).value = 3;
+  });
+  await page.getByRole('button', { name: '生成Word报告' }).click();
+  await page.getByText(/报告还有 1 个错误/u).waitFor();
+  await shot(page, '06-confirm-word');
+  await page.getByRole('button', { name: '先去改正' }).click();
+  expect(await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual([]);
+  await page.context().close();
+}, 120000);
+
+test('对比上年报告: a published report as last year adds the cross-year findings', async () => {
+  const page = await openPane();
+  await fillFromExample(page);
+  await page.locator('input[aria-label="选择上年报告文件"]').setInputFiles(DUMP);
+  await page.getByText(/上年报告：chengdong-2023-report.txt/u).waitFor();
+  await page.getByRole('button', { name: '检查报告' }).click();
+  await page.getByRole('heading', { name: '检查结果' }).waitFor();
+  await page.getByText(/与上年报告的相同内容占/u).first().waitFor();
+  await shot(page, '07-previous-year');
+  await page.context().close();
+}, 120000);
+
+test('a workbook without the report: a clear message', async () => {
+  const page = await openPane();
+  await page.getByRole('button', { name: '检查报告' }).click();
+  await page.getByText(/没有找到报告表格/u).waitFor();
+  await shot(page, '08-no-report');
+  await page.context().close();
+}, 60000);
+
+test('an Excel too old, and a page opened outside Office: the upgrade and connect messages', async () => {
+  const old = await openPane({ ...EXCEL, sets: {} });
+  await old.getByText('Excel 版本过旧').waitFor();
+  expect(await old.getByRole('button', { name: '检查报告' }).count()).toBe(0);
+  await shot(old, '09-unsupported');
+  await old.context().close();
+  const none = await openPane({ host: null, platform: 'PC', sets: {} });
+  await none.getByText('未连接到 Excel').waitFor();
+  await none.context().close();
+}, 60000);
+
+test('ribbon commands complete their event, also when Excel fails', async () => {
+  for (const failRun of [false, true]) {
+    const page = await openPane({ ...EXCEL, failRun });
+    const completed = await page.evaluate(async () => {
+      const w = window as unknown as { __associated: Record<string, (e: { completed: () => void }) => Promise<void>> };
+      let n = 0;
+      for (const name of ['checkReport', 'generateWord']) await w.__associated[name]!({ completed: () => void n++ });
+      return n;
+    });
+    expect(completed).toBe(2);
+    await page.context().close();
+  }
+}, 60000);
+
+test('in Word: pick a report and it is inserted into the document', async () => {
+  const page = await openPane({ host: 'Word', platform: 'PC', sets: { WordApi: true } });
+  await page.locator('input[aria-label="选择报告文件"]').setInputFiles(EXAMPLE);
+  await page.getByText(/插入到文档末尾/u).waitFor();
+  const inserted = await page.evaluate(() => (window as unknown as { __word: { base64: string; location: string }[] }).__word);
+  expect(inserted).toHaveLength(1);
+  expect(inserted[0]!.location).toBe('End');
+  await shot(page, '10-word-host');
+  await page.context().close();
+}, 60000);
+
+test('keyboard: the actions are reachable with Tab in reading order; the dark theme follows Office', async () => {
+  const page = await openPane({ ...EXCEL, dark: true });
+  const order: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => (document.activeElement?.textContent ?? document.activeElement?.getAttribute('aria-label') ?? '').trim()));
+  }
+  expect(order.slice(0, 4)).toEqual(['检查报告', '生成模板', '清除标记', '生成Word报告']);
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await shot(page, '11-dark');
+  await page.context().close();
+}, 60000);
+
+test('nothing left the page but our own origin and the intercepted office.js', () => {
+  expect(external).toEqual([]);
+});
