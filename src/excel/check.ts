@@ -27,7 +27,14 @@ function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: 
   else target.color = fill.color;
 }
 
+/**
+ * The originals are remembered before any cell is coloured: if the batch fails half-way (a lost
+ * connection), every colour already applied is in the setting, and 清除标记 restores it. The
+ * remembered set is the union of the old and new marks until the batch completes.
+ */
 function writeMarks(context: Excel.RequestContext, plan: MarkPlan): void {
+  const pending = { version: 1 as const, marks: [...plan.store.marks, ...plan.restore.map((r) => ({ ...r.cell, severity: r.severity, original: r.original }))] };
+  if (pending.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(pending));
   for (const r of plan.restore) applyFill(context, r.cell, r.original);
   for (const a of plan.apply) context.workbook.worksheets.getItem(a.cell.sheet).getRange(a.cell.address).format.fill.color = a.color;
   if (plan.store.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(plan.store));

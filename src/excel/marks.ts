@@ -44,8 +44,8 @@ export function isOurMark(fill: Fill, severity: 'error' | 'warning'): boolean {
 export type MarkPlan = {
   /** Cells to colour, with the colour. */
   apply: { cell: CellRef; color: string }[];
-  /** Cells whose own fill comes back. */
-  restore: { cell: CellRef; original: Fill }[];
+  /** Cells whose own fill comes back (with the severity of the mark they had). */
+  restore: { cell: CellRef; original: Fill; severity: 'error' | 'warning' }[];
   /** What to remember for the next check or for clearing. */
   store: MarkStore;
 };
@@ -86,7 +86,7 @@ export function planMarks(
   for (const [key, old] of before) {
     if (wanted.has(key)) continue;
     const fill = currentFill(old);
-    if (fill === undefined || isOurMark(fill, old.severity)) plan.restore.push({ cell: { sheet: old.sheet, address: old.address }, original: old.original });
+    if (fill === undefined || isOurMark(fill, old.severity)) plan.restore.push({ cell: { sheet: old.sheet, address: old.address }, original: old.original, severity: old.severity });
   }
   return plan;
 }

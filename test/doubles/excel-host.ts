@@ -180,12 +180,19 @@ export class FakeContext {
   constructor(public state: WorkbookState) {
     this.workbook = new FakeWorkbook(this);
   }
+  /** Fault injection: the given sync (1-based) fails at the given command, as a lost connection would. */
+  failAt: { sync: number; command: number } | undefined;
+
   async sync(): Promise<void> {
     this.syncCount++;
     const batch = this.queue;
     this.queue = [];
     this.commandsPerSync.push(batch.length);
-    for (const command of batch) command(); // an error stops the batch, as in Excel
+    // An error stops the batch; the commands before it stay applied, as in Excel.
+    batch.forEach((command, i) => {
+      if (this.failAt && this.failAt.sync === this.syncCount && this.failAt.command === i) throw new OfficeError('GeneralException', 'injected failure');
+      command();
+    });
   }
 }
 
