@@ -8,7 +8,7 @@
  * OFFICE_JS_URL (the office.js the build uses, for the Content Security Policy).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer as createHttp } from 'node:http';
+import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { resolve } from 'node:path';
 import { createApp } from './app';
@@ -31,12 +31,27 @@ function main(): void {
   const app = createApp({ root, relay, officeJsOrigin, ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}) });
   const cert = process.env.TLS_CERT;
   const key = process.env.TLS_KEY;
-  const server = cert && key ? createHttps({ cert: readFileSync(cert), key: readFileSync(key) }, app) : createHttp(app);
+  let server: Server;
+  try {
+    server = cert && key ? createHttps({ cert: readFileSync(cert), key: readFileSync(key) }, app) : createHttp(app);
+  } catch (e) {
+    process.stderr.write(`错误：无法读取证书（TLS_CERT / TLS_KEY）：${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    process.stderr.write(`错误：无法在 ${host}:${port} 上提供服务（${e.code ?? e.message}）\n`);
+    process.exitCode = 2;
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   server.headersTimeout = 20000;
   server.requestTimeout = 60000;
   server.listen(port, host, () => {
     const scheme = cert && key ? 'https' : 'http';
-    process.stdout.write(`政府信息公开年报助手：${scheme}://${host}:${port}/ （文件：${root}）\n`);
+    const actual = (server.address() as { port: number }).port;
+    process.stdout.write(`政府信息公开年报助手：${scheme}://${host}:${actual}/ （文件：${root}）\n`);
     if (scheme === 'http' && host !== '127.0.0.1' && host !== 'localhost') process.stderr.write('警告：未配置证书，正以 HTTP 对外提供服务；生产环境请设置 TLS_CERT 和 TLS_KEY。\n');
   });
 }
