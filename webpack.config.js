@@ -40,7 +40,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        templateParameters: { officeJs: OFFICE_JS_URL },
+        templateParameters: { officeJs: OFFICE_JS_URL, officeJsOrigin: new URL(OFFICE_JS_URL).origin },
         chunks: ['runtime', 'commands', 'taskpane'],
         chunksSortMode: 'manual',
       }),

@@ -1,0 +1,25 @@
+/** Dependencies are the ones the code really uses: every runtime dependency is imported by src/. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/u.test(f) ? [p] : [];
+  });
+}
+
+test('every runtime dependency is imported by the source', () => {
+  const source = files(join(ROOT, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const unused = Object.keys(pkg.dependencies).filter((dep) => !source.includes(`from '${dep}'`) && !source.includes(`from '${dep}/`));
+  expect(unused).toEqual([]);
+});
+
+test('the pages carry a Content Security Policy of their own', () => {
+  const html = readFileSync(join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
+  expect(html).toMatch(/connect-src 'self'/u);
+});
