@@ -1,6 +1,7 @@
 // Builds the two add-in entries (task pane, ribbon commands) and copies the manifest and icons.
 // Production: ADDIN_BASE_URL=https://addins.example.gov.cn/report npm run build
 const path = require('node:path');
+const { URL } = require('node:url');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 

@@ -1,16 +1,10 @@
 /** Text output of `check` for people: grouped by table, coloured on a terminal, with a summary line. */
-import { placeGroup, type Finding, type Summary } from '../core';
+import { FINDING_GROUPS, placeGroup, type Finding, type Summary } from '../core';
 
 export type Style = { color: boolean };
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
-const GROUPS = [
-  { id: 'narrative', title: '标题、基本信息与正文' },
-  { id: 'active', title: '二、主动公开政府信息情况' },
-  { id: 'requests', title: '三、收到和处理政府信息公开申请情况' },
-  { id: 'appeals', title: '四、政府信息公开行政复议、行政诉讼情况' },
-] as const;
 
 function paint(style: Style, code: number, text: string): string {
   return style.color ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -23,7 +17,7 @@ export function summaryText(s: Summary): string {
 export function formatFileText(file: string, findings: readonly Finding[], summary: Summary, style: Style): string {
   const lines: string[] = [paint(style, 1, file)];
   if (findings.length === 0) lines.push('  未发现问题。');
-  for (const g of GROUPS) {
+  for (const g of FINDING_GROUPS) {
     const inGroup = findings.filter((f) => placeGroup(f.cells[0] ?? '') === g.id);
     if (inGroup.length === 0) continue;
     lines.push(`  ${g.title}`);

@@ -1,5 +1,5 @@
 /** A published report as a Word file (.docx): the body's paragraphs and tables, in order. */
-import { unzipSync } from 'fflate';
+import { isZip, unzipParts } from '../xlsx/zip';
 import { XMLParser } from 'fast-xml-parser';
 import { ImportError, MAX_BLOCKS, type Block } from './blocks';
 
@@ -61,24 +61,12 @@ function tableRows(tbl: Node[]): string[][] {
 }
 
 export function blocksFromDocx(bytes: Uint8Array): Block[] {
-  if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new ImportError('不是 Word 文档（.docx）文件');
-  let files: Record<string, Uint8Array>;
-  let tooBig = false;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name !== 'word/document.xml') return false;
-        if (f.originalSize > MAX_DOCUMENT_XML) {
-          tooBig = true;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    throw new ImportError('Word 文档已损坏或不是 .docx 格式，无法打开');
+  if (!isZip(bytes)) throw new ImportError('不是 Word 文档（.docx）文件');
+  const unzipped = unzipParts(bytes, (name) => name === 'word/document.xml', MAX_DOCUMENT_XML, MAX_DOCUMENT_XML);
+  if (!unzipped.ok) {
+    throw new ImportError(unzipped.reason === 'too-big' ? 'Word 文档解压后过大（可能是压缩炸弹），已拒绝' : 'Word 文档已损坏或不是 .docx 格式，无法打开');
   }
-  if (tooBig) throw new ImportError('Word 文档解压后过大（可能是压缩炸弹），已拒绝');
+  const files = unzipped.files;
   const xml = files['word/document.xml'];
   if (!xml) throw new ImportError('这个文件不是 Word 文档（缺少 word/document.xml）');
   let root: Node[];

@@ -3,6 +3,7 @@ import { blocksFromTextDump, ImportError, MAX_IMPORT_BYTES, type Block } from '.
 import { blocksFromDocx } from './docx';
 import { blocksFromHtml } from './html';
 import { reportFromBlocks, type Imported } from './report';
+import { isZip } from '../xlsx/zip';
 
 export { ImportError, MAX_IMPORT_BYTES, reportFromBlocks, type Imported };
 
@@ -29,7 +30,7 @@ export function importReport(name: string, bytes: Uint8Array): Imported {
   if (lower.endsWith('.docx')) blocks = blocksFromDocx(bytes);
   else if (lower.endsWith('.html') || lower.endsWith('.htm')) blocks = blocksFromHtml(decodeText(bytes));
   else if (lower.endsWith('.txt')) {
-    if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
+    if (isZip(bytes)) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
     blocks = blocksFromTextDump(decodeText(bytes));
   } else throw new ImportError('请提供 .txt（Word 文本导出）、.docx 或 .html 文件');
   const imported = reportFromBlocks(blocks);

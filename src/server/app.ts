@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isZip } from '../xlsx/zip';
 import { RelayFullError, type RelayStore } from './relay';
 
 export const RELAY_PATH = '/api/relay';
@@ -123,7 +124,7 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       send(res, 413, 'document too large');
       return;
     }
-    if (body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) {
+    if (!isZip(body)) {
       send(res, 400, 'not a .docx');
       return;
     }

@@ -8,19 +8,11 @@ import {
   Badge,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   Link,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Subtitle2,
   makeStyles,
@@ -28,11 +20,12 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, Dismiss16Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
 import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
+import { ConfirmErrors, Status } from './Status';
 import { readPickedFile } from './pick';
 import { REPORT_FILE_ACCEPT, type PickedFile } from './report-file';
 import type { HostStatus } from './host';
@@ -172,39 +165,17 @@ function Workspace({ controller }: { controller: Controller }) {
         />
       </div>
 
-      <div aria-live="polite">
-        {state.busy && <Spinner size="tiny" labelPosition="after" label={state.busy} />}
-        {state.failure && (
-          <MessageBar layout="multiline" intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{state.failure.title}</MessageBarTitle>
-              {state.failure.message}
-            </MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭" icon={<Dismiss16Regular />} onClick={controller.dismiss} />} />
-          </MessageBar>
-        )}
-        {state.notice && (
-          <MessageBar layout="multiline" intent={state.notice.intent}>
-            <MessageBarBody>{state.notice.text}</MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭" icon={<Dismiss16Regular />} onClick={controller.dismiss} />} />
-          </MessageBar>
-        )}
-      </div>
+      <Status busy={state.busy} failure={state.failure} notice={state.notice} onDismiss={controller.dismiss} />
 
-      <Dialog open={state.confirmWord !== null} onOpenChange={(_e, d) => (d.open ? undefined : controller.cancelWord())}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>报告还有 {state.confirmWord?.errors ?? 0} 个错误</DialogTitle>
-            <DialogContent>这些错误会出现在发布的报告里（问题已列在任务窗格中）。建议先改正再生成。仍然生成Word报告吗？</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void controller.generateWord(true)}>
-                仍然生成
-              </Button>
-              <Button onClick={controller.cancelWord}>先去改正</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmErrors
+        errors={state.confirmWord?.errors ?? null}
+        confirmLabel="仍然生成"
+        cancelLabel="先去改正"
+        onConfirm={() => void controller.generateWord(true)}
+        onCancel={controller.cancelWord}
+      >
+        这些错误会出现在发布的报告里（问题已列在任务窗格中）。建议先改正再生成。仍然生成Word报告吗？
+      </ConfirmErrors>
 
       {state.result && (
         <section aria-labelledby="result-title">

@@ -1,13 +1,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import { placeGroup, type Finding } from '../core';
+import { FINDING_GROUPS, placeGroup, type Finding } from '../core';
 
-const GROUPS = [
-  { id: 'narrative', title: '标题、基本信息与正文' },
-  { id: 'active', title: '二、主动公开政府信息情况' },
-  { id: 'requests', title: '三、收到和处理政府信息公开申请情况' },
-  { id: 'appeals', title: '四、行政复议、行政诉讼情况' },
-] as const;
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -47,7 +41,7 @@ function SeverityIcon({ severity }: { severity: Finding['severity'] }) {
 
 export function Findings({ findings, onSelect }: { findings: readonly Finding[]; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
-  const groups = GROUPS.map((g) => ({ ...g, items: findings.filter((f) => placeGroup(f.cells[0] ?? '') === g.id) })).filter((g) => g.items.length > 0);
+  const groups = FINDING_GROUPS.map((g) => ({ ...g, items: findings.filter((f) => placeGroup(f.cells[0] ?? '') === g.id) })).filter((g) => g.items.length > 0);
   const open = groups.filter((g) => g.items.some((f) => f.severity === 'error')).map((g) => g.id);
   return (
     <Accordion multiple collapsible defaultOpenItems={open.length > 0 ? open : groups.map((g) => g.id)}>

@@ -1,24 +1,9 @@
-import {
-  Body1,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
 import { readPickedFile } from './pick';
 import { REPORT_FILE_ACCEPT } from './report-file';
+import { ConfirmErrors, Status } from './Status';
 import type { WordController } from './word-controller';
 
 
@@ -67,36 +52,16 @@ export function WordPane({ controller, canInsert }: { controller: WordController
       </Button>
       <Checkbox checked={state.blankAsZero} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="空白单元格显示为0" />
       <input ref={input} className={styles.hidden} type="file" accept={REPORT_FILE_ACCEPT} aria-label="选择报告文件" onChange={(e) => void onFile(e.target.files)} />
-      <div aria-live="polite">
-        {state.busy && <Spinner size="tiny" labelPosition="after" label={state.busy} />}
-        {state.failure && (
-          <MessageBar layout="multiline" intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{state.failure.title}</MessageBarTitle>
-              {state.failure.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.notice && (
-          <MessageBar layout="multiline" intent="success">
-            <MessageBarBody>{state.notice}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      <Dialog open={state.confirm !== null} onOpenChange={(_e, d) => (d.open ? undefined : controller.cancel())}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>报告还有 {state.confirm?.errors ?? 0} 个错误</DialogTitle>
-            <DialogContent>“{state.confirm?.name}”的表格有未通过核对的数字。建议先在 Excel 中检查并改正。仍然插入吗？</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => picked.current && void controller.insertReport(picked.current, true)}>
-                仍然插入
-              </Button>
-              <Button onClick={controller.cancel}>取消</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Status busy={state.busy} failure={state.failure} notice={state.notice} onDismiss={controller.dismiss} />
+      <ConfirmErrors
+        errors={state.confirm?.errors ?? null}
+        confirmLabel="仍然插入"
+        cancelLabel="取消"
+        onConfirm={() => picked.current && void controller.insertReport(picked.current, true)}
+        onCancel={controller.cancel}
+      >
+        “{state.confirm?.name}”的表格有未通过核对的数字。建议先在 Excel 中检查并改正。仍然插入吗？
+      </ConfirmErrors>
     </div>
   );
 }

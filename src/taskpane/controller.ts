@@ -15,8 +15,9 @@ import { paintTemplateInExcel } from '../excel/template';
 
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export type Notice = { intent: 'success' | 'info' | 'warning'; text: string };
-export type Failure = { title: string; message: string };
+import { createStore, officeCode, type Failure, type Notice } from './store';
+
+export type { Failure, Notice };
 export type CheckView = { findings: Finding[]; summary: Summary; addresses: Record<string, CellRef> };
 
 export type PaneState = {
@@ -53,7 +54,7 @@ export type Controller = {
 
 function failureOf(title: string, e: unknown): Failure {
   if (e instanceof ReportNotFoundError || e instanceof ReportFileError) return { title, message: e.message };
-  if (typeof e === 'object' && e !== null && 'code' in e) return { title, message: describeOfficeError(e) };
+  if (officeCode(e) !== undefined) return { title, message: describeOfficeError(e) };
   return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
 }
 
@@ -63,16 +64,12 @@ const noDelivery: Deliver = async () => {
 };
 
 export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
-  let state: PaneState = { busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false, previous: null };
-  const listeners = new Set<() => void>();
-  const set = (patch: Partial<PaneState>) => {
-    state = { ...state, ...patch };
-    for (const l of listeners) l();
-  };
+  const store = createStore<PaneState>({ busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false, previous: null });
+  const set = store.set;
 
   /** Runs one user action: progress while it runs, its outcome or a failure message after. */
   async function action(label: string, failureTitle: string, work: () => Promise<Partial<PaneState>>): Promise<void> {
-    if (state.busy) return; // one action at a time: a second click while working does nothing
+    if (store.get().busy) return; // one action at a time: a second click while working does nothing
     set({ busy: label, failure: null, notice: null, confirmWord: null });
     try {
       set({ ...(await work()), busy: null });
@@ -82,11 +79,8 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
   }
 
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: store.get,
+    subscribe: store.subscribe,
 
     generateTemplate(file) {
       return action('正在生成模板…', '未能生成模板', async () => {
@@ -129,7 +123,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     check() {
       return action('正在检查报告…', '未能检查报告', async () => {
-        const previous = state.previous?.report;
+        const previous = store.get().previous?.report;
         const r = await runExcel((context) => checkInExcel(context, features, previous));
         const notes: string[] = [];
         if (r.source !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
@@ -149,7 +143,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
     },
 
     async select(finding) {
-      const addresses = state.result?.addresses ?? {};
+      const addresses = store.get().result?.addresses ?? {};
       const key = finding.cells.find((c) => addresses[c]);
       if (!key) {
         set({ notice: { intent: 'info', text: '这个问题涉及整个部分或缺少的单元格，工作簿中没有对应的单元格可以选中。' } });
@@ -168,13 +162,13 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
           throw new ReportNotFoundError('没有找到报告表格，无法生成Word报告。请先点击“生成模板”并填写，或打开按官方格式录入的工作表。');
         }
-        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(state.previous ? { previous: state.previous.report } : {}) });
+        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(store.get().previous ? { previous: store.get().previous!.report } : {}) });
         const summary = summarize(findings);
         const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
         if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result };
         // The Word generator is loaded only when first used, to keep the pane's first load small.
         const { buildDocx } = await import(/* webpackChunkName: "word" */ '../word/docx');
-        const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: state.blankAsZero }));
+        const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: store.get().blankAsZero }));
         const text = await deliver(bytes, `${reportTitle(read.report)}.docx`);
         return { notice: { intent: 'success', text }, result };
       });

@@ -5,13 +5,14 @@
  */
 import { checkReport, documentPlan, summarize } from '../core';
 import { ReportFileError, readReportFile } from './report-file';
+import { createStore, officeCode, type Failure, type Notice } from './store';
 
 export type RunWord = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
 export type WordPaneState = {
   busy: string | null;
-  failure: { title: string; message: string } | null;
-  notice: string | null;
+  failure: Failure | null;
+  notice: Notice | null;
   /** Errors found in the picked report, waiting for the user's confirmation. */
   confirm: { errors: number; name: string } | null;
   blankAsZero: boolean;
@@ -24,24 +25,17 @@ export type WordController = {
   cancel(): void;
   setBlankAsZero(value: boolean): void;
   dismiss(): void;
-  fail(failure: { title: string; message: string }): void;
+  fail(failure: Failure): void;
 };
 
 export function createWordController(runWord: RunWord): WordController {
-  let state: WordPaneState = { busy: null, failure: null, notice: null, confirm: null, blankAsZero: false };
-  const listeners = new Set<() => void>();
-  const set = (patch: Partial<WordPaneState>) => {
-    state = { ...state, ...patch };
-    for (const l of listeners) l();
-  };
+  const store = createStore<WordPaneState>({ busy: null, failure: null, notice: null, confirm: null, blankAsZero: false });
+  const set = store.set;
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: store.get,
+    subscribe: store.subscribe,
     async insertReport(file, confirmed = false) {
-      if (state.busy) return;
+      if (store.get().busy) return;
       set({ busy: '正在生成并插入报告…', failure: null, notice: null, confirm: null });
       try {
         const { report, narrative, oldLabels } = await readReportFile(file);
@@ -51,18 +45,18 @@ export function createWordController(runWord: RunWord): WordController {
           return;
         }
         const { buildDocxBase64 } = await import(/* webpackChunkName: "word" */ '../word/docx');
-        const base64 = await buildDocxBase64(documentPlan(report, { blankAsZero: state.blankAsZero }));
+        const base64 = await buildDocxBase64(documentPlan(report, { blankAsZero: store.get().blankAsZero }));
         await runWord(async (context) => {
           context.document.body.insertFileFromBase64(base64, 'End');
           await context.sync();
         });
-        set({ busy: null, notice: `已把“${file.name}”生成的年度报告插入到文档末尾。` });
+        set({ busy: null, notice: { intent: 'success', text: `已把“${file.name}”生成的年度报告插入到文档末尾。` } });
       } catch (e) {
         const message =
           e instanceof ReportFileError
             ? e.message
-            : typeof e === 'object' && e !== null && 'code' in e
-              ? `Word 操作失败（${String((e as { code: unknown }).code)}），请重试。`
+            : officeCode(e) !== undefined
+              ? `Word 操作失败（${officeCode(e)}），请重试。`
               : `发生意外错误：${e instanceof Error ? e.message : String(e)}`;
         set({ busy: null, failure: { title: `无法插入“${file.name}”`, message } });
       }

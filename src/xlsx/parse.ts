@@ -4,7 +4,7 @@
  * fast-xml-parser, no eval), so the same code reads workbooks in Node and in the task pane, under
  * a strict Content Security Policy. Bounded: only the parts it needs are inflated, with size caps.
  */
-import { unzipSync } from 'fflate';
+import { isZip, unzipParts } from './zip';
 import { XMLParser } from 'fast-xml-parser';
 
 export class WorkbookError extends Error {}
@@ -85,27 +85,17 @@ function resolvePath(base: string, target: string): string {
 
 export function parseXlsx(bytes: Uint8Array): WorkbookData {
   if (bytes.length > MAX_XLSX_BYTES) throw new WorkbookError(`文件过大（上限 ${MAX_XLSX_BYTES / 1048576} MB）`);
-  if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new WorkbookError('不是 Excel 工作簿（.xlsx）文件');
-  let files: Record<string, Uint8Array>;
-  let total = 0;
-  let tooBig = false;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        const wanted = f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/u.test(f.name);
-        if (!wanted) return false;
-        total += f.originalSize;
-        if (f.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
-          tooBig = true;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    throw new WorkbookError('工作簿已损坏或不是 .xlsx 格式，无法打开');
+  if (!isZip(bytes)) throw new WorkbookError('不是 Excel 工作簿（.xlsx）文件');
+  const unzipped = unzipParts(
+    bytes,
+    (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/u.test(name),
+    MAX_PART_BYTES,
+    MAX_TOTAL_BYTES,
+  );
+  if (!unzipped.ok) {
+    throw new WorkbookError(unzipped.reason === 'too-big' ? '工作簿解压后过大（可能是压缩炸弹），已拒绝' : '工作簿已损坏或不是 .xlsx 格式，无法打开');
   }
-  if (tooBig) throw new WorkbookError('工作簿解压后过大（可能是压缩炸弹），已拒绝');
+  const files = unzipped.files;
   const decoder = new TextDecoder('utf-8');
   const xml = (path: string): Xml | undefined => {
     const f = files[path];

@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import '../helpers/jsdom-polyfills';
 /** The task pane with its controller on the Excel host double: empty, running, findings, failure. */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
@@ -10,19 +11,9 @@ import { createController, type RunExcel } from '../../src/taskpane/controller';
 import { WorkbookState, excelContext } from '../doubles/excel-host';
 import { EXAMPLE_PATH } from '../helpers/reports';
 
-// jsdom lacks TextEncoder/TextDecoder (every browser has them); the docx packer needs them.
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
-
 const utf8 = (s: string) => new TextEncoder().encode(s);
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
-globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 
-// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to reflow its actions.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-} as unknown as typeof ResizeObserver;
+
 
 const enabled = (name: string) => !(screen.getByRole('button', { name }) as HTMLButtonElement).disabled;
 

@@ -1,10 +1,10 @@
 /**
  * @jest-environment jsdom
  */
+import '../helpers/jsdom-polyfills';
 /** The pane in Word: pick a report (JSON or workbook), confirm errors, insert with insertFileFromBase64. */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import { placesFromReport, workbookPlan } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { detectHost } from '../../src/taskpane/host';
@@ -12,13 +12,6 @@ import { createWordController, type RunWord } from '../../src/taskpane/word-cont
 import { buildWorkbook } from '../../src/xlsx/write';
 import { EXAMPLE_PATH, loadExample } from '../helpers/reports';
 
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
-globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-} as unknown as typeof ResizeObserver;
 
 function fakeWord() {
   const inserted: { base64: string; location: string }[] = [];
@@ -48,7 +41,7 @@ test('a report JSON is generated and inserted at the end of the document', async
   expect(word.inserted[0]!.location).toBe('End');
   expect(Buffer.from(word.inserted[0]!.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   expect(word.syncs()).toBe(1);
-  expect(controller.getState().notice).toContain('已把“chengdong-2023.json”生成的年度报告插入到文档末尾');
+  expect(controller.getState().notice?.text).toContain('已把“chengdong-2023.json”生成的年度报告插入到文档末尾');
 });
 
 test('a report workbook (.xlsx) is read in the pane and inserted', async () => {

@@ -173,3 +173,9 @@ export function placeGroup(key: string): TableId | 'narrative' {
   if (key.startsWith('table.')) return key.slice('table.'.length) as TableId;
   return 'narrative';
 }
+
+/** The groups findings are listed in (CLI text, task pane), in document order. */
+export const FINDING_GROUPS: readonly { id: TableId | 'narrative'; title: string }[] = [
+  { id: 'narrative', title: '标题、基本信息与正文' },
+  ...TABLES.map((t) => ({ id: t.id, title: SECTIONS.find((s) => s.id === t.section)!.title })),
+];
