@@ -37,7 +37,7 @@ const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
 
 /**
  * Deterministic order: severity, then rule (structure first, then cells, then sums — so a row total
- * is reported before the balance of the total column), then the first cell's place in the document.
+ * is reported before the balance of the total column), then the first cell's position in reading order.
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
