@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { checkReport, documentPlan, placesFromReport, stringifyReport, summarize, workbookPlan, type Report } from '../core';
+import { EXCEL_CELL_MAX_CHARS, checkReport, documentPlan, placeName, placesFromReport, stringifyReport, summarize, tooLongForExcel, workbookPlan, type Report } from '../core';
 import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
 import { loadReport } from './load';
@@ -102,6 +102,11 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     values = placesFromReport(loaded.report);
+  }
+  const tooLong = tooLongForExcel(values);
+  if (tooLong.length > 0) {
+    io.err(`错误：${tooLong.map((k) => `“${placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符，未生成工作簿`);
+    return EXIT_USAGE;
   }
   await writeOutput(out, await buildWorkbook(workbookPlan(), values), options.has('overwrite'));
   io.out(`已生成 ${out}${typeof data === 'string' ? `（已填入 ${data} 的内容）` : ''}`);

@@ -8,7 +8,7 @@ import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } f
 import { readWorkbookReport } from '../excel/read';
 import type { Deliver } from './delivery';
 import { ReportFileError, readReportFile, type PickedFile } from './report-file';
-import { describeOfficeError } from '../excel/errors';
+import { ExcelActionError, describeOfficeError } from '../excel/errors';
 import type { CellRef } from '../excel/marks';
 import type { ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
@@ -53,7 +53,7 @@ export type Controller = {
 };
 
 function failureOf(title: string, e: unknown): Failure {
-  if (e instanceof ReportNotFoundError || e instanceof ReportFileError) return { title, message: e.message };
+  if (e instanceof ReportNotFoundError || e instanceof ReportFileError || e instanceof ExcelActionError) return { title, message: e.message };
   if (officeCode(e) !== undefined) return { title, message: describeOfficeError(e) };
   return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
 }

@@ -169,6 +169,15 @@ describe('template, export and .xlsx', () => {
     expect(cli(['template', '-o', xlsx, '--overwrite']).code).toBe(0);
   });
 
+  test('text longer than a cell can hold: refused with a message, no file written', () => {
+    const long = file('long.json', stringifyReport({ ...consistentReport(), narrative: { overview: '很长。'.repeat(12000) } }));
+    const out = join(dir, 'long.xlsx');
+    const r = cli(['template', '--data', long, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('32767');
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   test.each<[string, string[], RegExp]>([
     ['no -o', ['template'], /-o/u],
     ['not .xlsx', ['template', '-o', 'x.docx'], /\.xlsx/u],

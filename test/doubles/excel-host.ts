@@ -417,6 +417,7 @@ export class FakeRange extends Proxy {
           if (value === null) return;
           const cell = sheet.cell(box.r0 + i, box.c0 + j);
           if (sheet.protection.protected && cell.locked) throw new OfficeError('AccessDenied', 'cell is locked on a protected sheet');
+          if (typeof value === 'string' && value.length > 32767) throw new OfficeError('InvalidArgument', 'text longer than 32767 characters');
           cell.value = value as string | number | boolean;
           cell.formula = null;
         }),

@@ -90,6 +90,16 @@ describe('生成模板', () => {
   });
 });
 
+test('a narrative longer than a cell can hold: a clear message before anything is written', async () => {
+  const state = new WorkbookState();
+  state.addSheet('Sheet1');
+  const report = { ...complete(), narrative: { ...complete().narrative, overview: '很长。'.repeat(12000) } };
+  const { context, fake } = excelContext(state);
+  await expect(paintTemplateInExcel(context, plan, placesFromReport(report), features)).rejects.toThrow(/“一、总体情况”超过 Excel 一个单元格能容纳的 32767 个字符/u);
+  expect(fake.syncCount).toBe(0);
+  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+});
+
 describe('检查报告', () => {
   test('a clean report: one read and one write, no finding, no mark', async () => {
     const state = await workbookWith(complete());

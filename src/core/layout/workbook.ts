@@ -3,7 +3,7 @@
  * tokens, number formats, validation, defined names, widths, heights and print setup. The Excel
  * adapter and the ExcelJS adapter both paint exactly this plan.
  */
-import { CELLS, SECTIONS, TABLES, metaPlace, narrativePlace } from '../format';
+import { SECTIONS, TABLES, cellDef, metaPlace, narrativePlace } from '../format';
 import type { NarrativeField, SectionId, TableFormat, TableId } from '../format/types';
 import type { MetaField } from '../format/cells';
 
@@ -174,7 +174,7 @@ function placeTable(table: TableFormat, top: number, cells: PlanCell[], heights:
         const lines = Math.ceil(linesFor(cell.text, width) / rowSpan);
         rowLines[r] = Math.max(rowLines[r]!, lines);
       } else {
-        const def = CELLS.find((d) => d.key === cell.key)!;
+        const def = cellDef(cell.key)!;
         const style = def.kind === 'fee' ? 'fee' : 'count';
         cells.push({ row: top + r, col, rowSpan: 1, colSpan, style, text: null, key: cell.key, validation: VALIDATIONS[def.kind] });
       }
@@ -296,3 +296,11 @@ export function parseReference(ref: string): { sheet: string; row: number; col: 
 }
 
 export type { TableId };
+
+/** Excel holds at most this many characters in a cell. */
+export const EXCEL_CELL_MAX_CHARS = 32767;
+
+/** Places whose text is longer than a cell can hold: writing them would fail (Excel) or be cut (files). */
+export function tooLongForExcel(values: ReadonlyMap<string, string | number | null>): string[] {
+  return [...values].filter(([, v]) => typeof v === 'string' && v.length > EXCEL_CELL_MAX_CHARS).map(([k]) => k);
+}

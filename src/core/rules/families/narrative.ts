@@ -1,5 +1,5 @@
 /** Families: figures stated in the narrative against their cells; text and tables copied from last year. */
-import { NARRATIVE_FIELDS, TABLES, cellDef, cellsOfTable, narrativePlace, placeName, tablePlace } from '../../format';
+import { NARRATIVE_FIELDS, TABLES, cellsOfTable, narrativePlace, placeName, tablePlace } from '../../format';
 import type { NarrativeField } from '../../format/types';
 import { COPIED_SHARE, MIN_COMPARED_CHARS, comparableLength, copiedShare, saysNoFees, statedFigures } from '../../narrative';
 import { arithmeticValue } from '../../values/read';
@@ -77,8 +77,7 @@ export function checkCopied(_check: CopiedCheck, ctx: RuleContext): Finding[] {
       return n !== undefined && n !== 0;
     });
     if (same && someValue) {
-      const title = cellDef(cells[0]!.key) ? placeName(tablePlace(table.id)) : table.name;
-      findings.push(makeFinding('copied-text', 'warning', 'copied.table', [tablePlace(table.id)], { table: title }));
+      findings.push(makeFinding('copied-text', 'warning', 'copied.table', [tablePlace(table.id)], { table: placeName(tablePlace(table.id)) }));
     }
   }
   return findings;
