@@ -19,6 +19,14 @@ export type TemplateResult = {
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const VALIGN = { top: 'Top', middle: 'Center' } as const;
 
+/**
+ * Values are written as if typed, so text could turn into a formula (=SUM…), a date (1/2) or a
+ * number (00123). Text of a report is kept exactly: it gets Excel's text prefix, an apostrophe.
+ */
+export function asTyped(value: string | number): string | number {
+  return typeof value === 'string' ? `'${value}` : value;
+}
+
 /** Excel column width in points for a width in characters. */
 export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 10) / 10;
@@ -99,8 +107,10 @@ function paintSheet(ws: Excel.Worksheet, sheet: SheetPlan, plan: WorkbookPlan, v
     const range = ws.getRange(area([c]));
     if (c.rowSpan > 1 || c.colSpan > 1) range.merge(false);
     styleRange(range, plan.styles[c.style]);
-    const value = c.key ? values.get(c.key) : c.text;
-    if (value !== undefined && value !== null) ws.getRange(a1(c.row, c.col)).values = [[value]];
+    if (c.key) {
+      const value = values.get(c.key);
+      if (value !== undefined && value !== null) ws.getRange(a1(c.row, c.col)).values = [[asTyped(value)]];
+    } else if (c.text !== null) ws.getRange(a1(c.row, c.col)).values = [[c.text]];
     const format = plan.styles[c.style].numberFormat;
     if (format) ws.getRange(a1(c.row, c.col)).numberFormat = [[format]];
   }

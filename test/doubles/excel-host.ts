@@ -418,8 +418,17 @@ export class FakeRange extends Proxy {
           const cell = sheet.cell(box.r0 + i, box.c0 + j);
           if (sheet.protection.protected && cell.locked) throw new OfficeError('AccessDenied', 'cell is locked on a protected sheet');
           if (typeof value === 'string' && value.length > 32767) throw new OfficeError('InvalidArgument', 'text longer than 32767 characters');
-          cell.value = value as string | number | boolean;
-          cell.formula = null;
+          // As typed: a leading apostrophe makes text; a leading = makes a formula (not evaluated here).
+          if (typeof value === 'string' && value.startsWith("'")) {
+            cell.value = value.slice(1);
+            cell.formula = null;
+          } else if (typeof value === 'string' && value.startsWith('=')) {
+            cell.formula = value;
+            cell.value = '#NAME?';
+          } else {
+            cell.value = value as string | number | boolean;
+            cell.formula = null;
+          }
         }),
       );
     });

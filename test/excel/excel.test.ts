@@ -100,6 +100,24 @@ test('a narrative longer than a cell can hold: a clear message before anything i
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
 });
 
+test('text that looks like a formula, a date or a number is written as text, exactly', async () => {
+  const state = new WorkbookState();
+  state.addSheet('Sheet1');
+  const report = withValues(complete(), { 'appeals.review.pending': '=SUM(A1:A9)', 'active.penalty': '-', 'active.coercion': '1/2' });
+  const withText = { ...report, narrative: { ...report.narrative, problems: '-一是公开不够全面。', other: '=无其他事项' } };
+  await paintTemplateInExcel(excelContext(state).context, plan, placesFromReport(withText), features);
+  const cellAt = (sheet: string, key: string) => {
+    const p = parseA1(at(key));
+    return state.sheet(sheet)!.peek(p.r, p.c)!;
+  };
+  expect(cellAt('报告数据', 'appeals.review.pending')).toMatchObject({ value: '=SUM(A1:A9)', formula: null });
+  expect(cellAt('报告数据', 'active.penalty')).toMatchObject({ value: '-', formula: null });
+  expect(cellAt('报告数据', 'active.coercion')).toMatchObject({ value: '1/2', formula: null });
+  expect(cellAt('报告正文', 'narrative.other')).toMatchObject({ value: '=无其他事项', formula: null });
+  const { result } = await check(state);
+  expect(result.findings.find((f) => f.cells[0] === 'appeals.review.pending')).toMatchObject({ messageId: 'value.formula' });
+});
+
 describe('检查报告', () => {
   test('a clean report: one read and one write, no finding, no mark', async () => {
     const state = await workbookWith(complete());
