@@ -66,7 +66,8 @@ async function openPane(config: Config = EXCEL): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+// Transitions finished first, so a screenshot shows the state and not a fade between two.
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 const excel = <T>(page: Page, fn: string) => page.evaluate(`(() => { const e = window.__excel; return ${fn}; })()`) as Promise<T>;
 
 async function fillFromExample(page: Page): Promise<void> {
@@ -198,6 +199,7 @@ test('in Word: pick a report and it is inserted into the document', async () => 
   const inserted = await page.evaluate(() => (window as unknown as { __word: { base64: string; location: string }[] }).__word);
   expect(inserted).toHaveLength(1);
   expect(inserted[0]!.location).toBe('End');
+  expect(await page.getByRole('button', { name: /选择报告并插入/u }).isEnabled()).toBe(true);
   await shot(page, '10-word-host');
   await page.context().close();
 }, 60000);
