@@ -4,10 +4,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { EXCEL_CELL_MAX_CHARS, checkReport, documentPlan, placeName, placesFromReport, stringifyReport, summarize, tooLongForExcel, workbookPlan, type Report } from '../core';
+import { checkReport, documentPlan, placesFromReport, stringifyReport, summarize, tooLongForExcel, workbookPlan, type Report } from '../core';
 import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
-import { loadReport } from './load';
+import { loadReport, type Loaded } from './load';
 import { formatFileText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 
@@ -33,6 +33,14 @@ const USAGE = `政府信息公开年报助手 — 命令行
   npm run cli -- help
 
 退出码：0 没有错误；1 有错误类问题；2 用法错误或文件无法读取。`;
+
+/** Loads a report file, or says in one line why not (the caller then exits 2). */
+async function loadOrExplain(path: string, io: Io, what = '读取'): Promise<Extract<Loaded, { ok: true }> | undefined> {
+  const loaded = await loadReport(path);
+  if (loaded.ok) return loaded;
+  io.err(`错误：无法${what} ${path}：${loaded.message}`);
+  return undefined;
+}
 
 type Io = { out: (s: string) => void; err: (s: string) => void; style: Style };
 
@@ -96,16 +104,13 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   let values = new Map<string, string | number | null>();
   const data = options.get('data');
   if (typeof data === 'string') {
-    const loaded = await loadReport(data);
-    if (!loaded.ok) {
-      io.err(`错误：无法读取 ${data}：${loaded.message}`);
-      return EXIT_USAGE;
-    }
+    const loaded = await loadOrExplain(data, io);
+    if (!loaded) return EXIT_USAGE;
     values = placesFromReport(loaded.report);
   }
   const tooLong = tooLongForExcel(values);
-  if (tooLong.length > 0) {
-    io.err(`错误：${tooLong.map((k) => `“${placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符，未生成工作簿`);
+  if (tooLong) {
+    io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
   await writeOutput(out, await buildWorkbook(workbookPlan(), values), options.has('overwrite'));
@@ -120,11 +125,8 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
-  const loaded = await loadReport(input);
-  if (!loaded.ok) {
-    io.err(`错误：无法读取 ${input}：${loaded.message}`);
-    return EXIT_USAGE;
-  }
+  const loaded = await loadOrExplain(input, io);
+  if (!loaded) return EXIT_USAGE;
   await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
   io.out(`已导出 ${out}${loaded.note ? `（注：${loaded.note}）` : ''}`);
   return EXIT_OK;
@@ -138,11 +140,8 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
   if (!/\.(txt|docx|html?)$/iu.test(input)) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
-  const loaded = await loadReport(input);
-  if (!loaded.ok) {
-    io.err(`错误：无法导入 ${input}：${loaded.message}`);
-    return EXIT_USAGE;
-  }
+  const loaded = await loadOrExplain(input, io, '导入');
+  if (!loaded) return EXIT_USAGE;
   for (const p of loaded.problems ?? []) io.err(`  未能读取：${p}`);
   for (const l of loaded.oldLabels) io.err(`  旧格式：${l}`);
   await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
@@ -163,11 +162,8 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .docx 文件');
   if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
-  const loaded = await loadReport(input);
-  if (!loaded.ok) {
-    io.err(`错误：无法读取 ${input}：${loaded.message}`);
-    return EXIT_USAGE;
-  }
+  const loaded = await loadOrExplain(input, io);
+  if (!loaded) return EXIT_USAGE;
   const findings = checkReport(loaded.report, { narrative: loaded.narrative, oldLabels: loaded.oldLabels });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

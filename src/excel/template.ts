@@ -2,7 +2,7 @@
  * 生成模板 in Excel: paints the workbook plan into the open workbook, never over data. At most three
  * syncs: list sheets and names; look inside same-named sheets; write everything.
  */
-import { EXCEL_CELL_MAX_CHARS, a1, columnLetters, definedName, placeName, tooLongForExcel, type PlanCell, type SheetPlan, type StyleSpec, type WorkbookPlan } from '../core';
+import { a1, columnLetters, definedName, tooLongForExcel, type PlanCell, type SheetPlan, type StyleSpec, type WorkbookPlan } from '../core';
 import { ExcelActionError } from './errors';
 import type { ExcelFeatures } from './read';
 
@@ -157,11 +157,7 @@ export async function paintTemplateInExcel(
 ): Promise<TemplateResult> {
   // Checked before anything is written: Excel refuses longer text, and half a template helps no one.
   const tooLong = tooLongForExcel(values);
-  if (tooLong.length > 0) {
-    throw new ExcelActionError(
-      `${tooLong.map((k) => `“${placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符，未生成模板。请精简后再试，或用命令行直接生成 Word 报告。`,
-    );
-  }
+  if (tooLong) throw new ExcelActionError(`${tooLong}，未生成模板。请精简后再试，或用命令行直接生成 Word 报告。`);
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const names = context.workbook.names;

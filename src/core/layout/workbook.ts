@@ -3,7 +3,7 @@
  * tokens, number formats, validation, defined names, widths, heights and print setup. The Excel
  * adapter and the ExcelJS adapter both paint exactly this plan.
  */
-import { SECTIONS, TABLES, cellDef, metaPlace, narrativePlace } from '../format';
+import { SECTIONS, TABLES, cellDef, metaPlace, narrativePlace, placeName } from '../format';
 import type { NarrativeField, SectionId, TableFormat, TableId } from '../format/types';
 import type { MetaField } from '../format/cells';
 
@@ -300,7 +300,12 @@ export type { TableId };
 /** Excel holds at most this many characters in a cell. */
 export const EXCEL_CELL_MAX_CHARS = 32767;
 
-/** Places whose text is longer than a cell can hold: writing them would fail (Excel) or be cut (files). */
-export function tooLongForExcel(values: ReadonlyMap<string, string | number | null>): string[] {
-  return [...values].filter(([, v]) => typeof v === 'string' && v.length > EXCEL_CELL_MAX_CHARS).map(([k]) => k);
+/**
+ * Places whose text is longer than a cell can hold (writing them would fail in Excel or be cut in a
+ * file), as a Chinese message naming them; undefined when everything fits.
+ */
+export function tooLongForExcel(values: ReadonlyMap<string, string | number | null>): string | undefined {
+  const keys = [...values].filter(([, v]) => typeof v === 'string' && v.length > EXCEL_CELL_MAX_CHARS).map(([k]) => k);
+  if (keys.length === 0) return undefined;
+  return `${keys.map((k) => `“${placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符`;
 }
