@@ -2,7 +2,7 @@
  * Marks on offending cells, as a pure plan: which cells to colour, which to restore, and what to
  * remember (in a workbook setting) so that 清除标记 restores exactly what was there.
  */
-import type { Finding, Severity } from '../core';
+import type { Finding } from '../core';
 
 export const MARK_SETTING = 'GIR.marks';
 export const MARK_COLORS: Record<'error' | 'warning', string> = { error: '#FFC7CE', warning: '#FFEB9C' };
@@ -91,4 +91,3 @@ export function planMarks(
   return plan;
 }
 
-export type { Severity };

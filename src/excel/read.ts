@@ -44,10 +44,15 @@ function toCellRef(address: string): CellRef | undefined {
   return p ? { sheet: p.sheet, address: a1(p.row, p.col) } : undefined;
 }
 
-/** The fill pattern (ExcelApi 1.9) tells "no fill" from white; without it only the colour is known. */
-function loadFill(fill: Excel.RangeFill, features: ExcelFeatures): void {
-  if (features.api19) fill.load('color,pattern');
-  else fill.load('color');
+/**
+ * A place's value, address and own fill, loaded on its range in one load (navigation paths).
+ * The fill pattern (ExcelApi 1.9) tells "no fill" from white; without it only the colour is known.
+ */
+function loadCell(range: Excel.Range, features: ExcelFeatures, withValue: boolean): void {
+  if (withValue && features.api19) range.load('address,values,format/fill/color,format/fill/pattern');
+  else if (withValue) range.load('address,values,format/fill/color');
+  else if (features.api19) range.load('format/fill/color,format/fill/pattern');
+  else range.load('format/fill/color');
 }
 
 function readFill(fill: Excel.RangeFill, features: ExcelFeatures): Fill {
@@ -61,10 +66,8 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   setting.load('value');
   const entries = PLACES.map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
-    range.load('address,values');
-    const fill = context.workbook.names.getItem(definedName(key)).getRange().format.fill;
-    loadFill(fill, features);
-    return { key, range, fill };
+    loadCell(range, features, true);
+    return { key, range };
   });
   try {
     await context.sync();
@@ -77,12 +80,12 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   const raw = new Map<string, unknown>();
   const addresses = new Map<string, CellRef>();
   const fills = new Map<string, Fill>();
-  for (const { key, range, fill } of entries) {
+  for (const { key, range } of entries) {
     const cell = toCellRef(range.address);
     if (!cell) continue;
     raw.set(key, range.values[0]?.[0] ?? null);
     addresses.set(key, cell);
-    fills.set(refId(cell), readFill(fill, features));
+    fills.set(refId(cell), readFill(range.format.fill, features));
   }
   return {
     report: reportFromPlaces(raw),
@@ -175,12 +178,12 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
 
   // The fills of every cell found, so marks can be undone exactly.
   const fillRanges = [...addresses.values()].map((cell) => {
-    const fill = sheets.getItem(cell.sheet).getRange(cell.address).format.fill;
-    loadFill(fill, features);
-    return { cell, fill };
+    const range = sheets.getItem(cell.sheet).getRange(cell.address);
+    loadCell(range, features, false);
+    return { cell, range };
   });
   await context.sync();
-  const fills = new Map<string, Fill>(fillRanges.map(({ cell, fill }) => [refId(cell), readFill(fill, features)]));
+  const fills = new Map<string, Fill>(fillRanges.map(({ cell, range }) => [refId(cell), readFill(range.format.fill, features)]));
 
   return {
     report: reportFromPlaces(raw),

@@ -7,8 +7,6 @@ import { isZip } from '../xlsx/zip';
 
 export { ImportError, MAX_IMPORT_BYTES, reportFromBlocks, type Imported };
 
-export const IMPORT_EXTENSIONS = ['.txt', '.docx', '.html', '.htm'] as const;
-
 /** Text in UTF-8, or in GB18030 (GBK) as older Chinese pages and dumps are. */
 export function decodeText(bytes: Uint8Array): string {
   try {

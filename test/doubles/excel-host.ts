@@ -395,7 +395,10 @@ export class FakeRange extends Proxy {
           this.data.values = rows;
         } else if (p === 'rowIndex') this.data.rowIndex = t.box.r0;
         else if (p === 'columnIndex') this.data.columnIndex = t.box.c0;
-        else throw new Error(`the double does not load Range.${p}`);
+        else if (p === 'format/fill/color' || p === 'format/fill/pattern') {
+          this.format.fill.take(p.slice('format/fill/'.length), t.sheet.peek(t.box.r0, t.box.c0)?.fill ?? defaultCell().fill);
+          continue;
+        } else throw new Error(`the double does not load Range.${p}`);
         this.loaded.add(p);
       }
     });
@@ -561,6 +564,12 @@ class FakeFill extends Proxy {
       }
     });
     return this;
+  }
+  /** Loaded through the range's navigation path (`format/fill/color`). */
+  take(prop: string, fill: Fill): void {
+    if (prop === 'color') this.data.color = fill.color;
+    else this.data.pattern = fill.pattern;
+    this.loaded.add(prop);
   }
   get color(): string {
     this.need('color');

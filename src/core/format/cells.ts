@@ -162,10 +162,6 @@ export function placeOrder(key: string): number {
   return PLACES.get(key)?.order ?? Number.MAX_SAFE_INTEGER;
 }
 
-export function isPlaceKey(key: string): boolean {
-  return PLACES.has(key);
-}
-
 /** The table a place belongs to, or `narrative` for metadata and text. */
 export function placeGroup(key: string): TableId | 'narrative' {
   const cell = CELL_BY_KEY.get(key);
