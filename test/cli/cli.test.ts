@@ -250,7 +250,7 @@ describe('word', () => {
 });
 
 describe('import', () => {
-  const DUMP = join(ROOT, '../shared/examples/chengdong-2023-report.txt');
+  const DUMP = join(ROOT, 'examples/chengdong-2023-report.txt');
   test('the example text dump imports to the example JSON; check reads it directly', () => {
     const out = join(dir, 'imported.json');
     const r = cli(['import', DUMP, '-o', out]);

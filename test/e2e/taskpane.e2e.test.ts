@@ -18,7 +18,7 @@ import { RelayStore } from '../../src/server/relay';
 const ROOT = join(__dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
 const EXAMPLE = join(ROOT, 'examples/chengdong-2023.json');
-const DUMP = join(ROOT, '../shared/examples/chengdong-2023-report.txt');
+const DUMP = join(ROOT, 'examples/chengdong-2023-report.txt');
 const dist = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
 
 let server: Server;

@@ -10,7 +10,7 @@ import { buildDocx } from '../../src/word/docx';
 import { EXAMPLE_PATH, consistentReport, withValues, type Seed } from '../helpers/reports';
 import { toHtml, toTextDump } from '../helpers/render';
 
-const DUMP = join(__dirname, '../../../shared/examples/chengdong-2023-report.txt');
+const DUMP = join(__dirname, '../../examples/chengdong-2023-report.txt');
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** What an import can give back of a report: values, narrative, and the metadata a document shows. */

@@ -206,7 +206,7 @@ describe('对比上年报告', () => {
     await act(async () => {
       await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
     });
-    const dump = readFileSync(join(__dirname, '../../../shared/examples/chengdong-2023-report.txt'));
+    const dump = readFileSync(join(__dirname, '../../examples/chengdong-2023-report.txt'));
     const input = screen.getByLabelText('选择上年报告文件') as HTMLInputElement;
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File([dump], 'chengdong-2023-report.txt', { type: 'text/plain' })] } });
