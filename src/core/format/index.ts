@@ -1,3 +1,4 @@
 export * from './types';
-export * from './model';
-export * from './cells';
+export * from './build';
+export * from './revision';
+export * from './revisions';

@@ -3,10 +3,12 @@
  * and the three tables in the official merged layout, signature and date. The docx adapter renders
  * exactly this; typography lives in the adapter (公文 style, GB/T 9704-2012).
  */
-import { SECTIONS, TABLES } from '../format';
+import { walkGrid } from '../format/build';
+import type { FormatRevision } from '../format/revision';
+import { revisionFor } from '../format/revisions';
 import type { TableFormat, TableId } from '../format/types';
 import type { Report } from '../report/types';
-import { displayText, type ReportValue } from '../values/read';
+import { displayText, trimSpaces, type ReportValue } from '../values/read';
 import { formatNumber } from '../values/compare';
 
 export type RunFont = 'fangsong' | 'kaiti' | 'heiti' | 'title';
@@ -22,6 +24,8 @@ export type DocParagraph = {
 
 export type DocCell = {
   text: string;
+  /** The grid column the cell starts in (row spans above it cover the columns before). */
+  col: number;
   colSpan: number;
   rowSpan: number;
   kind: 'caption' | 'header' | 'note' | 'label' | 'value';
@@ -34,7 +38,7 @@ export type DocTable = {
   type: 'table';
   table: TableId;
   /** Relative column widths (sum 1). */
-  widths: number[];
+  widths: readonly number[];
   /** Font size in points. */
   fontSize: number;
   rows: { header: boolean; cells: DocCell[] }[];
@@ -53,6 +57,8 @@ export type DocumentPlan = {
 export type DocumentOptions = {
   /** Show blank cells as 0 (the user's choice); otherwise as typed, i.e. empty. */
   blankAsZero?: boolean;
+  /** The report's revision, when it is not one of the built-in ones. */
+  revision?: FormatRevision;
 };
 
 const body = (text: string): DocParagraph => ({ type: 'paragraph', role: 'body', runs: [{ text, font: 'fangsong' }], align: 'justify', indent: true });
@@ -90,7 +96,7 @@ export function narrativeParagraphs(text: string | undefined): DocParagraph[] {
   return text
     .replace(/\r\n?/gu, '\n')
     .split('\n')
-    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''))
+    .map(trimSpaces)
     .filter((l) => l !== '')
     .map(narrativeParagraph);
 }
@@ -102,26 +108,21 @@ function cellText(value: ReportValue | undefined, options: DocumentOptions): str
   return displayText(value);
 }
 
-const WIDTHS: Record<TableId, number[]> = {
-  active: [0.34, 0.22, 0.22, 0.22],
-  requests: [0.07, 0.11, 0.22, ...new Array<number>(7).fill(0.6 / 7)],
-  appeals: new Array<number>(15).fill(1 / 15),
-};
-
 function tableBlock(table: TableFormat, report: Report, options: DocumentOptions): DocTable {
-  const rows = table.rows.map((row) => ({
-    header: Boolean(row.header),
-    cells: row.cells.map((cell): DocCell => {
-      if (cell.type === 'value') {
-        return { text: cellText(report.values[cell.key], options), colSpan: cell.colSpan ?? 1, rowSpan: 1, kind: 'value', align: 'center', key: cell.key };
-      }
+  const rows: DocTable['rows'] = table.rows.map((row) => ({ header: Boolean(row.header), cells: [] }));
+  for (const { cell, row, col, rowSpan, colSpan } of walkGrid(table)) {
+    let c: DocCell;
+    if (cell.type === 'value') {
+      c = { text: cellText(report.values[cell.key], options), col, colSpan, rowSpan: 1, kind: 'value', align: 'center', key: cell.key };
+    } else {
       const kind = cell.role === 'rowLabel' ? 'label' : cell.role;
       // Item labels read left to right; captions, headers, notes and the tall group labels are centred.
-      const align = kind === 'label' && (cell.rowSpan ?? 1) === 1 && table.id !== 'active' ? 'left' : 'center';
-      return { text: cell.text, colSpan: cell.colSpan ?? 1, rowSpan: cell.rowSpan ?? 1, kind, align };
-    }),
-  }));
-  return { type: 'table', table: table.id, widths: WIDTHS[table.id], fontSize: table.id === 'active' ? 12 : 10.5, rows };
+      const align = kind === 'label' && rowSpan === 1 && table.id !== 'active' ? 'left' : 'center';
+      c = { text: cell.text, col, colSpan, rowSpan, kind, align };
+    }
+    rows[row]!.cells.push(c);
+  }
+  return { type: 'table', table: table.id, widths: table.geometry.document.widths, fontSize: table.geometry.document.fontSize, rows };
 }
 
 /** 2024-01-31 → 2024年1月31日. */
@@ -146,16 +147,17 @@ function standardPreamble(report: Report): string {
 }
 
 export function documentPlan(report: Report, options: DocumentOptions = {}): DocumentPlan {
+  const revision = options.revision ?? revisionFor(report);
   const title = reportTitle(report);
   const blocks: DocBlock[] = [{ type: 'paragraph', role: 'title', runs: [{ text: title, font: 'title' }], align: 'center', indent: false }];
   const preamble = narrativeParagraphs(report.narrative.preamble);
   blocks.push(...(preamble.length > 0 ? preamble : [body(standardPreamble(report))]));
-  for (const section of SECTIONS) {
+  for (const section of revision.sections) {
     blocks.push({ type: 'paragraph', role: 'heading', runs: [{ text: section.title, font: 'heiti' }], align: 'justify', indent: true });
     if (section.content.type === 'narrative') blocks.push(...narrativeParagraphs(report.narrative[section.content.field]));
     else {
       const tableId = section.content.table;
-      blocks.push(tableBlock(TABLES.find((t) => t.id === tableId)!, report, options));
+      blocks.push(tableBlock(revision.table(tableId), report, options));
     }
   }
   if (report.meta.office) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: report.meta.office, font: 'fangsong' }], align: 'right', indent: false });

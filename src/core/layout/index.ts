@@ -1,3 +1,4 @@
+export * from './a1';
 export * from './labels';
 export * from './workbook';
 export * from './locate';

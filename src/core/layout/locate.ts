@@ -1,37 +1,27 @@
 /**
- * Locating the report's cells in a sheet not made by us (typed from the official Word template,
- * or ours with its defined names deleted), by the labels of the format. Pure: takes the sheet's
- * values as a grid (merged cells hold their value in the top-left cell).
+ * Locating a report in a workbook, the one way every reader does it (the Excel adapter and the
+ * .xlsx reader alike): by the defined names first, then by the labels of the format for what the
+ * names did not give (a sheet typed from the official Word template, or ours with its names
+ * deleted), then the text sheet by its labels. Pure: takes the names and the sheets' values as
+ * grids (merged cells hold their value in the top-left cell).
  */
-import {
-  ACTIVE_DOC_COLUMNS,
-  ACTIVE_DOC_ROWS,
-  ACTIVE_SINGLE_BLOCKS,
-  APPEAL_COLUMNS,
-  APPEAL_GROUPS,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
-  appealKey,
-  requestKey,
-  metaPlace,
-  narrativePlace,
-} from '../format';
+import { metaPlace, narrativePlace } from '../format/build';
+import type { FormatRevision } from '../format/revision';
 import type { CellKey, TableId } from '../format/types';
+import { parseReference } from './a1';
 import { labelMatches, normalizeLabel } from './labels';
-import { META_ROWS, NARRATIVE_ROWS } from './workbook';
+import { META_ROWS, keyOfDefinedName, narrativeRows } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
 export type GridPosition = { row: number; col: number };
+export type SheetGrid = { name: string; grid: Grid };
 
 export type Located = {
   cells: Map<CellKey, GridPosition>;
   tables: Set<TableId>;
-  /** Labels of the 2019 format seen in the sheet (for old-template). */
+  /** Labels of the older revision seen in the sheet (for old-template). */
   oldLabels: string[];
 };
-
-/** Labels that only the 2019 trial format has. */
-const OLD_LABELS = ['规范性文件', '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '政府集中采购'];
 
 function textAt(grid: Grid, r: number, c: number): string {
   const v = grid[r]?.[c];
@@ -40,6 +30,7 @@ function textAt(grid: Grid, r: number, c: number): string {
 
 function findAll(grid: Grid, label: string, rows?: [number, number], cols?: [number, number]): GridPosition[] {
   const out: GridPosition[] = [];
+  const target = normalizeLabel(label);
   const r0 = rows?.[0] ?? 0;
   const r1 = Math.min(rows?.[1] ?? grid.length - 1, grid.length - 1);
   for (let r = r0; r <= r1; r++) {
@@ -48,36 +39,40 @@ function findAll(grid: Grid, label: string, rows?: [number, number], cols?: [num
     const c1 = Math.min(cols?.[1] ?? row.length - 1, row.length - 1);
     for (let c = c0; c <= c1; c++) {
       const t = textAt(grid, r, c);
-      if (t && normalizeLabel(t) === normalizeLabel(label)) out.push({ row: r, col: c });
+      if (t && normalizeLabel(t) === target) out.push({ row: r, col: c });
     }
   }
   return out;
 }
 
-function locateRequests(grid: Grid, out: Located): void {
-  for (const natural of findAll(grid, REQUEST_COLUMNS[0].label)) {
-    const band: [number, number] = [natural.row, natural.row + 2];
-    const columns = new Map<string, number>([['natural', natural.col]]);
-    for (const c of REQUEST_COLUMNS.slice(1)) {
-      const hit = findAll(grid, c.label, band, [natural.col + 1, natural.col + 12])[0];
-      if (hit) columns.set(c.key, hit.col);
+function locateRequests(rev: FormatRevision, grid: Grid, out: Located): void {
+  const columns = rev.spec.requests.columns;
+  const collapsed = rev.spec.legacy.collapsedRows.map((r) => r.text);
+  for (const first of findAll(grid, columns[0]!.label)) {
+    const band: [number, number] = [first.row, first.row + 2];
+    const found = new Map<string, number>([[columns[0]!.key, first.col]]);
+    for (const c of columns.slice(1)) {
+      const hit = findAll(grid, c.label, band, [first.col + 1, first.col + 12])[0];
+      if (hit) found.set(c.key, hit.col);
     }
-    if (columns.size < 3) continue;
-    const headerBottom = Math.max(natural.row + 1, ...[...columns.values()].map((col) => (textAt(grid, natural.row + 1, col) ? natural.row + 1 : natural.row)));
+    if (found.size < 3) continue;
+    const headerBottom = Math.max(first.row + 1, ...[...found.values()].map((col) => (textAt(grid, first.row + 1, col) ? first.row + 1 : first.row)));
     const assigned = new Set<string>();
-    for (let r = headerBottom + 1; r < Math.min(grid.length, headerBottom + 45); r++) {
+    const last = rev.spec.requests.carriedForward.key;
+    for (let r = headerBottom + 1; r < Math.min(grid.length, headerBottom + rev.requestRows.length + 20); r++) {
       // The row's label is its rightmost label text left of the value columns.
       let label = '';
-      for (let c = natural.col - 1; c >= 0 && !label; c--) label = textAt(grid, r, c).trim();
+      for (let c = first.col - 1; c >= 0 && !label; c--) label = textAt(grid, r, c).trim();
       if (!label) continue;
-      const row = REQUEST_ROWS.find((x) => !assigned.has(x.key) && labelMatches(label, x.label));
+      const row = rev.requestRows.find((x) => !assigned.has(x.key) && labelMatches(label, x.label));
       if (!row) {
-        if (normalizeLabel(label) === normalizeLabel('（六）其他处理')) out.oldLabels.push('（六）其他处理（单行）');
+        const old = collapsed.find((text) => normalizeLabel(label) === normalizeLabel(text));
+        if (old) out.oldLabels.push(`${old}（单行）`);
         continue;
       }
       assigned.add(row.key);
-      for (const [colKey, col] of columns) out.cells.set(requestKey(row.key, colKey as (typeof REQUEST_COLUMNS)[number]['key']), { row: r, col });
-      if (row.key === 'carriedForward') break;
+      for (const [colKey, col] of found) out.cells.set(rev.keys.request(row.key, colKey), { row: r, col });
+      if (row.key === last) break;
     }
     if (assigned.size > 0) {
       out.tables.add('requests');
@@ -86,23 +81,25 @@ function locateRequests(grid: Grid, out: Located): void {
   }
 }
 
-function locateActive(grid: Grid, out: Located): void {
-  const issued = findAll(grid, ACTIVE_DOC_COLUMNS[0].label)[0];
+function locateActive(rev: FormatRevision, grid: Grid, out: Located): void {
+  const { documents, blocks } = rev.spec.active;
+  const aliases = rev.spec.legacy.rowAliases;
+  const issued = findAll(grid, documents.columns[0]!.label)[0];
   if (issued) {
     const band: [number, number] = [issued.row, issued.row];
-    const cols = ACTIVE_DOC_COLUMNS.map((c) => findAll(grid, c.label, band)[0]?.col);
-    for (const docRow of ACTIVE_DOC_ROWS) {
-      const labels = docRow.key === 'active.normativeDocuments' ? [docRow.label, '规范性文件'] : [docRow.label];
-      const hit = labels.flatMap((l) => findAll(grid, l, [issued.row + 1, issued.row + 4], [0, issued.col - 1]))[0];
+    const cols = documents.columns.map((c) => findAll(grid, c.label, band)[0]?.col);
+    for (const docRow of documents.rows) {
+      const labels = [docRow.label, ...(aliases[docRow.key] ?? [])];
+      const hit = labels.flatMap((l) => findAll(grid, l, [issued.row + 1, issued.row + documents.rows.length + 2], [0, issued.col - 1]))[0];
       if (!hit) continue;
-      ACTIVE_DOC_COLUMNS.forEach((c, i) => {
+      documents.columns.forEach((c, i) => {
         const col = cols[i];
-        if (col !== undefined) out.cells.set(`${docRow.key}.${c.key}`, { row: hit.row, col });
+        if (col !== undefined) out.cells.set(rev.keys.document(docRow.key, c.key), { row: hit.row, col });
       });
       out.tables.add('active');
     }
   }
-  for (const block of ACTIVE_SINGLE_BLOCKS) {
+  for (const block of blocks) {
     for (const r of block.rows) {
       const hit = findAll(grid, r.label)[0];
       if (!hit) continue;
@@ -119,24 +116,25 @@ function locateActive(grid: Grid, out: Located): void {
       }
       // No header found (a plain two-column table): the value is right of the label.
       if (col === undefined) col = hit.col + 1;
-      out.cells.set(r.key, { row: hit.row, col });
+      out.cells.set(rev.keys.single(r.key), { row: hit.row, col });
       out.tables.add('active');
     }
   }
 }
 
-function locateAppeals(grid: Grid, out: Located): void {
-  for (const review of findAll(grid, APPEAL_GROUPS[0].label)) {
-    const uphelds = findAll(grid, APPEAL_COLUMNS[0].label, [review.row + 1, review.row + 3]).sort((a, b) => a.col - b.col || a.row - b.row);
-    if (uphelds.length === 0) continue;
-    const dataRow = Math.max(...uphelds.map((u) => u.row)) + 1;
-    uphelds.slice(0, APPEAL_GROUPS.length).forEach((u, gi) => {
-      const group = APPEAL_GROUPS[gi]!;
+function locateAppeals(rev: FormatRevision, grid: Grid, out: Located): void {
+  const { groups, columns } = rev.spec.appeals;
+  for (const review of findAll(grid, groups[0]!.label)) {
+    const firsts = findAll(grid, columns[0]!.label, [review.row + 1, review.row + 3]).sort((a, b) => a.col - b.col || a.row - b.row);
+    if (firsts.length === 0) continue;
+    const dataRow = Math.max(...firsts.map((u) => u.row)) + 1;
+    firsts.slice(0, groups.length).forEach((u, gi) => {
+      const group = groups[gi]!;
       let c = u.col;
-      for (const col of APPEAL_COLUMNS) {
+      for (const col of columns) {
         while (c < (grid[u.row]?.length ?? 0) && !labelMatches(textAt(grid, u.row, c), col.label)) c++;
         if (c >= (grid[u.row]?.length ?? 0)) return;
-        out.cells.set(appealKey(group.key, col.key), { row: dataRow, col: c });
+        out.cells.set(rev.keys.appeal(group.key, col.key), { row: dataRow, col: c });
         c++;
       }
     });
@@ -145,12 +143,13 @@ function locateAppeals(grid: Grid, out: Located): void {
   }
 }
 
-export function locateByLabels(grid: Grid): Located {
+/** The report's tables on one sheet, found by the labels of the revision. */
+export function locateByLabels(grid: Grid, revision: FormatRevision): Located {
   const out: Located = { cells: new Map(), tables: new Set(), oldLabels: [] };
-  locateActive(grid, out);
-  locateRequests(grid, out);
-  locateAppeals(grid, out);
-  for (const label of OLD_LABELS) if (findAll(grid, label).length > 0 && !out.oldLabels.includes(label)) out.oldLabels.push(label);
+  locateActive(revision, grid, out);
+  locateRequests(revision, grid, out);
+  locateAppeals(revision, grid, out);
+  for (const { text } of revision.spec.legacy.labels) if (findAll(grid, text).length > 0 && !out.oldLabels.includes(text)) out.oldLabels.push(text);
   return out;
 }
 
@@ -158,11 +157,11 @@ export function locateByLabels(grid: Grid): Located {
  * Locates the metadata and narrative places of a text sheet by their labels in one column and the
  * value in the next (our `报告正文` layout, or any sheet laid out the same way).
  */
-export function locateTextPlaces(grid: Grid): Map<string, GridPosition> {
+export function locateTextPlaces(grid: Grid, revision: FormatRevision): Map<string, GridPosition> {
   const out = new Map<string, GridPosition>();
   const rows: { key: string; label: string }[] = [
     ...META_ROWS.map((m) => ({ key: metaPlace(m.field), label: m.label })),
-    ...NARRATIVE_ROWS.map((n) => ({ key: narrativePlace(n.field), label: n.label })),
+    ...narrativeRows(revision).map((n) => ({ key: narrativePlace(n.field), label: n.label })),
   ];
   for (const { key, label } of rows) {
     const hit = findAll(grid, label)[0];
@@ -170,4 +169,86 @@ export function locateTextPlaces(grid: Grid): Map<string, GridPosition> {
   }
   // A lone 年度 or 机关名称 elsewhere is not a text sheet: ask for a narrative section too.
   return [...out.keys()].some((k) => k.startsWith('narrative.')) ? out : new Map();
+}
+
+/** A defined name as a workbook lists it: its name and the reference it stands for. */
+export type DefinedNameRef = { name: string; ref: string };
+/** A place found by its defined name, with the value the host read there. */
+export type NamedPlace = { key: string; sheet: string; row: number; col: number; value: unknown };
+export type PlaceAddress = { sheet: string; row: number; col: number };
+
+export type LocatedReport = {
+  /** The value read at every place found (cell keys, `meta.*`, `narrative.*`). */
+  raw: Map<string, unknown>;
+  addresses: Map<string, PlaceAddress>;
+  /** How the report's cells were found. */
+  via: 'names' | 'labels' | 'mixed';
+  /** Whether the text part (metadata and narrative) was found. */
+  narrative: boolean;
+  oldLabels: string[];
+};
+
+/**
+ * Our defined names resolved against the sheets' grids; a dangling name (its sheet deleted or
+ * renamed outside Excel) is left out, so its place falls back to the labels.
+ */
+export function resolveNames(names: readonly DefinedNameRef[], sheets: readonly SheetGrid[]): NamedPlace[] {
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const out: NamedPlace[] = [];
+  for (const dn of names) {
+    const key = keyOfDefinedName(dn.name);
+    const ref = key === undefined ? undefined : parseReference(dn.ref);
+    const sheet = ref ? byName.get(ref.sheet) : undefined;
+    if (!key || !ref || !sheet) continue;
+    out.push({ key, sheet: sheet.name, row: ref.row, col: ref.col, value: sheet.grid[ref.row]?.[ref.col] ?? null });
+  }
+  return out;
+}
+
+/**
+ * The report's places: names first; the labels (on the sheet where they match best) for the cells
+ * the names did not give; the text sheet by its labels when no name gave any text place.
+ * `sheets` may be empty when every name was found (Excel's one-batch read).
+ */
+export function locateReport(named: readonly NamedPlace[], sheets: readonly SheetGrid[], revision: FormatRevision): LocatedReport {
+  const raw = new Map<string, unknown>();
+  const addresses = new Map<string, PlaceAddress>();
+  for (const n of named) {
+    raw.set(n.key, n.value);
+    addresses.set(n.key, { sheet: n.sheet, row: n.row, col: n.col });
+  }
+  const byNames = revision.cells.filter((c) => raw.has(c.key)).length;
+  let byLabels = 0;
+  const oldLabels: string[] = [];
+  if (byNames < revision.cells.length) {
+    let best: { sheet: SheetGrid; located: Located } | undefined;
+    for (const sheet of sheets) {
+      const located = locateByLabels(sheet.grid, revision);
+      if (!best || located.cells.size > best.located.cells.size) best = { sheet, located };
+    }
+    if (best) {
+      for (const [key, pos] of best.located.cells) {
+        if (raw.has(key)) continue;
+        raw.set(key, best.sheet.grid[pos.row]?.[pos.col] ?? null);
+        addresses.set(key, { sheet: best.sheet.name, ...pos });
+        byLabels++;
+      }
+      oldLabels.push(...best.located.oldLabels);
+    }
+  }
+  const isText = (k: string) => k.startsWith('meta.') || k.startsWith('narrative.');
+  let narrative = [...raw.keys()].some(isText);
+  if (!narrative) {
+    for (const sheet of sheets) {
+      const located = locateTextPlaces(sheet.grid, revision);
+      if (located.size === 0) continue;
+      narrative = true;
+      for (const [key, pos] of located) {
+        raw.set(key, sheet.grid[pos.row]?.[pos.col] ?? null);
+        addresses.set(key, { sheet: sheet.name, ...pos });
+      }
+      break;
+    }
+  }
+  return { raw, addresses, via: byLabels === 0 ? 'names' : byNames === 0 ? 'labels' : 'mixed', narrative, oldLabels };
 }

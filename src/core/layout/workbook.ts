@@ -3,9 +3,9 @@
  * tokens, number formats, validation, defined names, widths, heights and print setup. The Excel
  * adapter and the ExcelJS adapter both paint exactly this plan.
  */
-import { SECTIONS, TABLES, cellDef, metaPlace, narrativePlace, placeName } from '../format';
-import type { NarrativeField, SectionId, TableFormat, TableId } from '../format/types';
-import type { MetaField } from '../format/cells';
+import { metaPlace, narrativePlace, walkGrid, type MetaField } from '../format/build';
+import type { FormatRevision } from '../format/revision';
+import type { NarrativeField, TableFormat } from '../format/types';
 
 export const DATA_SHEET = '报告数据';
 export const TEXT_SHEET = '报告正文';
@@ -134,68 +134,43 @@ function linesFor(text: string, width: number, fontSize = 11): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The data sheet: labels in columns A–C, values from column D.
+// The data sheet: label columns first (T3 uses all three), then the value columns (T4 uses 15).
 
-/** Sheet columns: A, B, C hold labels (T3 uses all three), D… hold values (T4 uses 15). */
-const LABEL_WIDTHS = [8, 12, 34];
-const VALUE_WIDTH = 9;
-const VALUE_COLUMNS = 15;
-const LABEL_COLUMNS = LABEL_WIDTHS.length;
-
-/** Where a table's grid column lands on the sheet: [first sheet column, span]. */
+/** Where a table's grid column lands on the sheet: [first sheet column, span], from the table's geometry. */
 function columnMap(table: TableFormat): (gridCol: number, colSpan: number) => [number, number] {
-  switch (table.id) {
-    case 'active':
-      // Grid column 0 is the label (A:C); grid columns 1–3 are values (D–F).
-      return (c, span) => (c === 0 ? [0, LABEL_COLUMNS + (span - 1)] : [LABEL_COLUMNS + c - 1, span]);
-    case 'requests':
-      return (c, span) => [c, span];
-    case 'appeals':
-      return (c, span) => [LABEL_COLUMNS + c, span];
-  }
+  const { offset, spans } = table.geometry.sheet;
+  const starts = spans.map((_, i) => offset + spans.slice(0, i).reduce((a, b) => a + b, 0));
+  return (c, span) => [starts[c]!, spans.slice(c, c + span).reduce((a, b) => a + b, 0)];
 }
 
-function placeTable(table: TableFormat, top: number, cells: PlanCell[], heights: Record<number, number>, widths: number[]): void {
+function placeTable(revision: FormatRevision, table: TableFormat, top: number, cells: PlanCell[], heights: Record<number, number>, widths: number[]): void {
   const map = columnMap(table);
-  const occupied: boolean[][] = table.rows.map(() => new Array<boolean>(table.columns).fill(false));
   const rowLines = table.rows.map(() => 1);
-  table.rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.cells) {
-      while (occupied[r]![c]) c++;
-      const rowSpan = cell.type === 'label' ? (cell.rowSpan ?? 1) : 1;
-      const span = cell.colSpan ?? 1;
-      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < span; dc++) occupied[r + dr]![c + dc] = true;
-      const [col, colSpan] = map(c, span);
-      if (cell.type === 'label') {
-        const style: StyleToken = cell.role === 'caption' ? 'caption' : cell.role === 'note' ? 'note' : cell.role === 'header' ? 'header' : 'rowLabel';
-        cells.push({ row: top + r, col, rowSpan, colSpan, style, text: cell.text });
-        const width = widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0);
-        const lines = Math.ceil(linesFor(cell.text, width) / rowSpan);
-        rowLines[r] = Math.max(rowLines[r]!, lines);
-      } else {
-        const def = cellDef(cell.key)!;
-        const style = def.kind === 'fee' ? 'fee' : 'count';
-        cells.push({ row: top + r, col, rowSpan: 1, colSpan, style, text: null, key: cell.key, validation: VALIDATIONS[def.kind] });
-      }
-      c += span;
+  for (const { cell, row: r, col: c, rowSpan, colSpan: span } of walkGrid(table)) {
+    const [col, colSpan] = map(c, span);
+    if (cell.type === 'label') {
+      const style: StyleToken = cell.role === 'caption' ? 'caption' : cell.role === 'note' ? 'note' : cell.role === 'header' ? 'header' : 'rowLabel';
+      cells.push({ row: top + r, col, rowSpan, colSpan, style, text: cell.text });
+      const width = widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0);
+      const lines = Math.ceil(linesFor(cell.text, width) / rowSpan);
+      rowLines[r] = Math.max(rowLines[r]!, lines);
+    } else {
+      const kind = revision.cell(cell.key)!.kind;
+      cells.push({ row: top + r, col, rowSpan: 1, colSpan, style: kind, text: null, key: cell.key, validation: VALIDATIONS[kind] });
     }
-  });
+  }
   rowLines.forEach((lines, r) => {
     if (lines > 1) heights[top + r] = lines * LINE_HEIGHT + 3;
   });
 }
 
-function sectionTitle(id: SectionId): string {
-  return SECTIONS.find((s) => s.id === id)!.title;
-}
-
-function dataSheet(): SheetPlan {
-  const widths = [...LABEL_WIDTHS, ...new Array<number>(VALUE_COLUMNS).fill(VALUE_WIDTH)];
+function dataSheet(revision: FormatRevision): SheetPlan {
+  const { labelWidths, valueWidth, valueColumns } = revision.spec.sheet;
+  const widths = [...labelWidths, ...new Array<number>(valueColumns).fill(valueWidth)];
   const cells: PlanCell[] = [];
   const heights: Record<number, number> = {};
   let row = 0;
-  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: '政府信息公开工作年度报告 · 表格数据（2021年格式）' });
+  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: `政府信息公开工作年度报告 · 表格数据（${revision.name}）` });
   cells.push({
     row: row++,
     col: 0,
@@ -204,10 +179,10 @@ function dataSheet(): SheetPlan {
     style: 'hint',
     text: '黄色单元格为填写区域：件数填非负整数，没有的填0，不要留空；收费金额以万元为单位。填好后点击“检查报告”。',
   });
-  for (const table of TABLES) {
+  for (const table of revision.tables) {
     row++;
-    cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'section', text: sectionTitle(table.section) });
-    placeTable(table, row, cells, heights, widths);
+    cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'section', text: revision.section(table.section).title });
+    placeTable(revision, table, row, cells, heights, widths);
     row += table.rows.length;
   }
   return { name: DATA_SHEET, cells, columnWidths: widths, rowHeights: heights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
@@ -224,14 +199,15 @@ export const META_ROWS: readonly { field: MetaField; label: string; hint: string
   { field: 'contact', label: '联系方式', hint: '地址、邮编、电话' },
 ];
 
-export const NARRATIVE_ROWS: readonly { field: NarrativeField; label: string; lines: number }[] = [
-  { field: 'preamble', label: '开头段落', lines: 6 },
-  { field: 'overview', label: sectionTitle('overview'), lines: 20 },
-  { field: 'problems', label: sectionTitle('problems'), lines: 10 },
-  { field: 'other', label: sectionTitle('other'), lines: 6 },
-];
+/** How many lines each narrative place shows in the text sheet. */
+const NARRATIVE_LINES: Record<NarrativeField, number> = { preamble: 6, overview: 20, problems: 10, other: 6 };
 
-function textSheet(): SheetPlan {
+/** The text sheet's narrative rows: the opening and the revision's narrative sections, labelled by their titles. */
+export function narrativeRows(revision: FormatRevision): { field: NarrativeField; label: string; lines: number }[] {
+  return revision.narrativeFields.map((f) => ({ ...f, lines: NARRATIVE_LINES[f.field] }));
+}
+
+function textSheet(revision: FormatRevision): SheetPlan {
   const cells: PlanCell[] = [];
   const heights: Record<number, number> = {};
   let row = 0;
@@ -245,7 +221,7 @@ function textSheet(): SheetPlan {
     row++;
   }
   row++;
-  for (const n of NARRATIVE_ROWS) {
+  for (const n of narrativeRows(revision)) {
     cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: n.label });
     cells.push({ row, col: 1, rowSpan: 1, colSpan: 2, style: 'textInput', text: null, key: narrativePlace(n.field) });
     heights[row] = n.lines * LINE_HEIGHT;
@@ -254,8 +230,8 @@ function textSheet(): SheetPlan {
   return { name: TEXT_SHEET, cells, columnWidths: [16, 90, 30], rowHeights: heights, print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1 } };
 }
 
-export function workbookPlan(): WorkbookPlan {
-  return { sheets: [dataSheet(), textSheet()], styles: STYLES };
+export function workbookPlan(revision: FormatRevision): WorkbookPlan {
+  return { sheets: [dataSheet(revision), textSheet(revision)], styles: STYLES };
 }
 
 /** Every input cell of the plan by place key. */
@@ -267,36 +243,6 @@ export function planAddresses(plan: WorkbookPlan): Map<string, PlanAddress> {
   return out;
 }
 
-/** A1 column letters of a 0-based column index. */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-/** An absolute reference to a cell on a sheet, with the sheet name quoted as Excel requires. */
-export function sheetReference(sheet: string, row: number, col: number): string {
-  return `'${sheet.replace(/'/gu, "''")}'!$${columnLetters(col)}$${row + 1}`;
-}
-
-/** Parses `'Sheet'!$D$5`, `Sheet!D5` or `=Sheet!$D$5:$F$5` into sheet and top-left cell. */
-export function parseReference(ref: string): { sheet: string; row: number; col: number } | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(ref.trim());
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/gu, "'") : m[2]!;
-  if (m[1] === undefined && sheet === '#REF') return undefined; // a name whose sheet was deleted
-  const letters = m[3]!;
-  let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, row: Number(m[4]) - 1, col: col - 1 };
-}
-
-export type { TableId };
-
 /** Excel holds at most this many characters in a cell. */
 export const EXCEL_CELL_MAX_CHARS = 32767;
 
@@ -304,8 +250,8 @@ export const EXCEL_CELL_MAX_CHARS = 32767;
  * Places whose text is longer than a cell can hold (writing them would fail in Excel or be cut in a
  * file), as a Chinese message naming them; undefined when everything fits.
  */
-export function tooLongForExcel(values: ReadonlyMap<string, string | number | null>): string | undefined {
+export function tooLongForExcel(values: ReadonlyMap<string, string | number | null>, revision: FormatRevision): string | undefined {
   const keys = [...values].filter(([, v]) => typeof v === 'string' && v.length > EXCEL_CELL_MAX_CHARS).map(([k]) => k);
   if (keys.length === 0) return undefined;
-  return `${keys.map((k) => `“${placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符`;
+  return `${keys.map((k) => `“${revision.placeName(k)}”`).join('、')}超过 Excel 一个单元格能容纳的 ${EXCEL_CELL_MAX_CHARS} 个字符`;
 }

@@ -2,8 +2,11 @@
  * The report JSON (interchange format of the spec): read with errors that name the place, and
  * written with a stable key order so that the same report always gives the same bytes.
  */
-import { CELLS, META_FIELDS, NARRATIVE_FIELDS, REPORT_FORMAT_ID, SECTIONS, isCellKey } from '../format';
-import type { SectionId } from '../format/types';
+import { META_FIELDS } from '../format/build';
+import type { FormatRevision } from '../format/revision';
+import { REVISIONS, revisionFor, revisionOf } from '../format/revisions';
+import type { NarrativeField, SectionId } from '../format/types';
+import { isIsoDate } from '../values/dates';
 import type { ReportValue } from '../values/read';
 import type { Narrative, Report, ReportMeta } from './types';
 
@@ -87,21 +90,12 @@ function suggestion(key: string, candidates: readonly string[]): string {
 
 const TOP_KEYS = ['format', 'meta', 'values', 'narrative'];
 const META_KEYS: readonly string[] = [...META_FIELDS.map((f) => f.field), 'sectionTitles'];
-const NARRATIVE_KEYS: readonly string[] = NARRATIVE_FIELDS.map((f) => f.field);
-const SECTION_KEYS: readonly string[] = SECTIONS.map((s) => s.id);
-const CELL_KEYS: readonly string[] = CELLS.map((c) => c.key);
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-function isValidDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1]!;
-}
-
-/** Reads a report JSON text. Never throws: a malformed file gives problems naming their place. */
-export function parseReportJson(text: string): ParseResult {
+const NARRATIVE_KEYS: readonly NarrativeField[] = ['preamble', 'overview', 'problems', 'other'];
+/**
+ * Reads a report JSON text in one of the known revisions (its `format`). Never throws: a malformed
+ * file gives problems naming their place.
+ */
+export function parseReportJson(text: string, known: readonly FormatRevision[] = REVISIONS): ParseResult {
   const problems: JsonProblem[] = [];
   // Messages are built lazily: a hostile file with thousands of bad keys costs no more than 20.
   const problem = (path: string, message: string | (() => string)) => {
@@ -118,9 +112,13 @@ export function parseReportJson(text: string): ParseResult {
   for (const k of Object.keys(root)) {
     if (!TOP_KEYS.includes(k)) problem(k, () => `未知字段${suggestion(k, TOP_KEYS)}；允许的字段：${TOP_KEYS.join('、')}`);
   }
-  if (root.format !== REPORT_FORMAT_ID) {
-    problem('format', `应为 "${REPORT_FORMAT_ID}"，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}`);
+  const revision = typeof root.format === 'string' ? revisionOf(root.format, known) : undefined;
+  if (!revision) {
+    const ids = known.map((r) => `"${r.id}"`).join(' 或 ');
+    return { ok: false, problems: [...problems, { path: 'format', message: `应为 ${ids}，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}` }] };
   }
+  const SECTION_KEYS: readonly string[] = revision.sections.map((s) => s.id);
+  const CELL_KEYS: readonly string[] = revision.cells.map((c) => c.key);
 
   const meta: ReportMeta = {};
   if (root.meta !== undefined) {
@@ -148,7 +146,7 @@ export function parseReportJson(text: string): ParseResult {
           }
         } else if (typeof v !== 'string') {
           problem(path, `应为文本，实际为${typeName(v)}`);
-        } else if (k === 'date' && !isValidDate(v)) {
+        } else if (k === 'date' && !isIsoDate(v)) {
           problem(path, `应为日期 YYYY-MM-DD（如 2024-01-31），实际为 ${JSON.stringify(v)}`);
         } else {
           meta[k as Exclude<keyof ReportMeta, 'year' | 'sectionTitles'>] = v;
@@ -163,7 +161,7 @@ export function parseReportJson(text: string): ParseResult {
   else {
     for (const [k, v] of Object.entries(root.values)) {
       const path = `values["${k}"]`;
-      if (!isCellKey(k)) problem(path, () => `未知的单元格键${suggestion(k, CELL_KEYS)}`);
+      if (!revision.isCellKey(k)) problem(path, () => `未知的单元格键${suggestion(k, CELL_KEYS)}`);
       else if (v === null || typeof v === 'string') values[k] = v;
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) values[k] = v;
@@ -178,7 +176,7 @@ export function parseReportJson(text: string): ParseResult {
     else {
       for (const [k, v] of Object.entries(root.narrative)) {
         const path = `narrative.${k}`;
-        if (!NARRATIVE_KEYS.includes(k)) problem(path, () => `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
+        if (!(NARRATIVE_KEYS as readonly string[]).includes(k)) problem(path, () => `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
         else if (v === null) continue;
         else if (typeof v !== 'string') problem(path, `应为文本，实际为${typeName(v)}`);
         else narrative[k as keyof Narrative] = v;
@@ -187,11 +185,13 @@ export function parseReportJson(text: string): ParseResult {
   }
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, report: { format: REPORT_FORMAT_ID, meta, values, narrative } };
+  return { ok: true, report: { format: revision.id, meta, values, narrative } };
 }
 
 /** Writes a report JSON: keys in format order, cell keys in document order, two-space indent, final newline. */
 export function stringifyReport(report: Report): string {
+  const revision = revisionFor(report);
+  const SECTION_KEYS = revision.sections.map((s) => s.id);
   const meta: Record<string, unknown> = {};
   for (const k of META_KEYS) {
     const v = report.meta[k as keyof ReportMeta];
@@ -206,21 +206,21 @@ export function stringifyReport(report: Report): string {
     } else meta[k] = v;
   }
   const values: Record<string, ReportValue> = {};
-  for (const c of CELLS) {
+  for (const c of revision.cells) {
     const v = report.values[c.key];
     if (v !== undefined) values[c.key] = v;
   }
   const narrative: Record<string, string> = {};
   for (const k of NARRATIVE_KEYS) {
-    const v = report.narrative[k as keyof Narrative];
+    const v = report.narrative[k];
     if (v !== undefined) narrative[k] = v;
   }
-  return `${JSON.stringify({ format: REPORT_FORMAT_ID, meta, values, narrative }, null, 2)}\n`;
+  return `${JSON.stringify({ format: revision.id, meta, values, narrative }, null, 2)}\n`;
 }
 
-/** A report with every cell present and blank, for templates. */
-export function emptyReport(): Report {
+/** A report with every cell of a revision present and blank, for templates. */
+export function emptyReport(revision: FormatRevision): Report {
   const values: Record<string, ReportValue> = {};
-  for (const c of CELLS) values[c.key] = null;
-  return { format: REPORT_FORMAT_ID, meta: {}, values, narrative: {} };
+  for (const c of revision.cells) values[c.key] = null;
+  return { format: revision.id, meta: {}, values, narrative: {} };
 }

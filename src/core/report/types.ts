@@ -1,4 +1,4 @@
-import type { CellKey, NarrativeField, SectionId } from '../format/types';
+import type { NarrativeField, SectionId } from '../format/types';
 import type { ReportValue } from '../values/read';
 
 export type ReportMeta = {
@@ -20,10 +20,30 @@ export type ReportMeta = {
 
 export type Narrative = Partial<Record<NarrativeField, string>>;
 
-/** The report: one value per cell key present in the document (absent key = no such cell). */
+/**
+ * The report: one value per cell key present in the document (absent key = no such cell). Values
+ * are keyed by the cell keys of the report's `format` revision; look them up with a `CellKey`.
+ */
 export type Report = {
   format: string;
   meta: ReportMeta;
-  values: Partial<Record<CellKey, ReportValue>>;
+  values: Partial<Record<string, ReportValue>>;
   narrative: Narrative;
+};
+
+/**
+ * A report as a reader found it, whatever the file (report JSON, workbook, published document):
+ * what could be placed, whether the text part was there, old labels seen, what could not be read,
+ * and notes for the user.
+ */
+export type ReportSource = {
+  report: Report;
+  /** False when the source holds only the tables (a workbook without its text sheet): text rules are skipped. */
+  narrative: boolean;
+  /** Labels of an older revision the reader saw (label-located workbooks, published documents). */
+  oldLabels: string[];
+  /** What could not be read (a published document's unplaced rows, …). */
+  problems: string[];
+  /** Things to tell the user about how it was read (e.g. that only the tables were found). */
+  notes: string[];
 };

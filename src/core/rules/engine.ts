@@ -1,7 +1,7 @@
-/** Runs the rule table over a report (and optionally last year's) and sorts the findings deterministically. */
-import { placeOrder } from '../format';
-import type { Report } from '../report/types';
-import { CHECKS } from './checks';
+/** Runs a revision's rule table over a report (and optionally last year's) and sorts the findings deterministically. */
+import type { FormatRevision } from '../format/revision';
+import { revisionFor } from '../format/revisions';
+import type { Report, ReportSource } from '../report/types';
 import { checkBlank } from './families/blank';
 import { checkLinear } from './families/linear';
 import { checkCopied, checkFigures } from './families/narrative';
@@ -9,7 +9,8 @@ import { checkSection } from './families/section';
 import { checkTemplate, oldLabelFindings } from './families/template';
 import { checkValue } from './families/value';
 import { checkYear } from './families/year';
-import { RULE_IDS, type Check, type Finding, type RuleContext, type Severity } from './types';
+import { RULE_IDS } from './declarations';
+import type { Check, Finding, RuleContext, Severity } from './types';
 
 function runCheck(check: Check, ctx: RuleContext): Finding[] {
   switch (check.family) {
@@ -32,57 +33,73 @@ function runCheck(check: Check, ctx: RuleContext): Finding[] {
   }
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Deterministic order: severity, then rule (structure first, then cells, then sums — so a row total
- * is reported before the balance of the total column), then the first cell's position in reading order.
+ * Deterministic order, never on wording: severity, then rule (structure first, then cells, then
+ * sums — so a row total is reported before the balance of the total column), then the first cell's
+ * position in reading order, then the message id and the cells.
  */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
+export function findingOrder(revision: FormatRevision): (a: Finding, b: Finding) => number {
+  return (a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
-    placeOrder(a.cells[0] ?? '') - placeOrder(b.cells[0] ?? '') ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
+    revision.placeOrder(a.cells[0] ?? '') - revision.placeOrder(b.cells[0] ?? '') ||
+    cmp(a.messageId, b.messageId) ||
+    cmp(a.cells.join('|'), b.cells.join('|'));
 }
 
-export function runRules(report: Report, previous?: Report, checks: readonly Check[] = CHECKS): Finding[] {
-  const ctx: RuleContext = previous ? { report, previous } : { report };
-  const findings: Finding[] = [];
-  for (const check of checks) for (const f of runCheck(check, ctx)) findings.push(f);
-  return findings.sort(compareFindings);
-}
-
-export type CheckOptions = {
+export type RunOptions = {
   previous?: Report;
-  /** False when the source holds only the tables (a workbook without its text sheet): text rules are skipped. */
-  narrative?: boolean;
-  /** 2019-format labels a reader saw (label-located workbooks, published documents). */
-  oldLabels?: readonly string[];
+  /** The report's revision, when it is not one of the built-in ones (a preview, a test). */
+  revision?: FormatRevision;
+  previousRevision?: FormatRevision;
+  checks?: readonly Check[];
 };
 
-const NARRATIVE_SECTIONS = new Set(['overview', 'problems', 'other']);
-const TABLE_ONLY_CHECKS = CHECKS.filter(
-  (c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year' && c.family !== 'figure',
-);
-
-/** Checks a report as read from a source: the rule table, minus what the source cannot hold, plus what the reader saw. */
-export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
-  const checks = options.narrative === false ? TABLE_ONLY_CHECKS : CHECKS;
-  const findings = runRules(report, options.previous, checks);
-  return [...findings, ...oldLabelFindings(options.oldLabels ?? [])].sort(compareFindings);
+export function runRules(report: Report, options: RunOptions = {}): Finding[] {
+  const revision = options.revision ?? revisionFor(report);
+  const ctx: RuleContext = { report, revision };
+  if (options.previous) {
+    ctx.previous = options.previous;
+    ctx.previousRevision = options.previousRevision ?? revisionFor(options.previous);
+  }
+  const findings: Finding[] = [];
+  for (const check of options.checks ?? revision.checks) for (const f of runCheck(check, ctx)) findings.push(f);
+  return findings.sort(findingOrder(revision));
 }
 
-export type Summary = { errors: number; warnings: number; infos: number };
+const NARRATIVE_SECTIONS = new Set(['overview', 'problems', 'other']);
+const tableOnly = (checks: readonly Check[]) =>
+  checks.filter((c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year' && c.family !== 'figure');
+
+export type SourceOptions = { previous?: ReportSource; revision?: FormatRevision; previousRevision?: FormatRevision };
+
+/**
+ * Checks a report as read from a source: the rule table, minus what the source cannot hold (a
+ * workbook without its text sheet has no narrative), plus what the reader saw (old labels).
+ */
+export function checkSource(source: ReportSource, options: SourceOptions = {}): Finding[] {
+  const revision = options.revision ?? revisionFor(source.report);
+  const checks = source.narrative ? revision.checks : tableOnly(revision.checks);
+  const run: RunOptions = { revision, checks };
+  if (options.previous) {
+    run.previous = options.previous.report;
+    if (options.previousRevision) run.previousRevision = options.previousRevision;
+  }
+  const findings = runRules(source.report, run);
+  return [...findings, ...oldLabelFindings(revision, source.oldLabels)].sort(findingOrder(revision));
+}
+
+export type Summary = { errors: number; warnings: number };
 
 export function summarize(findings: readonly Finding[]): Summary {
-  const s: Summary = { errors: 0, warnings: 0, infos: 0 };
+  const s: Summary = { errors: 0, warnings: 0 };
   for (const f of findings) {
     if (f.severity === 'error') s.errors++;
-    else if (f.severity === 'warning') s.warnings++;
-    else s.infos++;
+    else s.warnings++;
   }
   return s;
 }

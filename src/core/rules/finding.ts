@@ -1,13 +1,18 @@
-import { renderMessage } from './messages';
-import type { Finding, FindingData, RuleId, Severity } from './types';
+import { RULES, messageOf, type MessageData, type MessageId } from './declarations';
+import type { Finding, FindingData, RuleId } from './types';
 
-export function makeFinding(
-  rule: RuleId,
-  severity: Severity,
-  messageId: string,
+/**
+ * A finding of a rule: its severity comes from the declaration (the message's, else the rule's), its
+ * text from the declared message. The compiler checks the message id and its data.
+ */
+export function makeFinding<R extends RuleId, M extends MessageId<R>>(
+  rule: R,
+  messageId: M,
   cells: string[],
-  data: FindingData,
+  data: MessageData<R, M>,
   extra: Pick<Finding, 'expected' | 'actual'> = {},
 ): Finding {
-  return { rule, severity, cells, message: renderMessage(messageId, data), messageId, data, ...extra };
+  const message = messageOf(rule, messageId);
+  const d = data as unknown as FindingData;
+  return { rule, severity: message.severity ?? RULES[rule].severity, cells, message: message.text(d), messageId, data: d, ...extra };
 }

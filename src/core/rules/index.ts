@@ -1,5 +1,5 @@
 export * from './types';
-export * from './definitions';
+export * from './declarations';
 export * from './checks';
-export * from './messages';
 export * from './engine';
+export { makeFinding } from './finding';

@@ -1,31 +1,12 @@
 import type { CellKey, SectionId } from '../format/types';
+import type { FormatRevision } from '../format/revision';
 import type { Report } from '../report/types';
 import type { ReportValue } from '../values/read';
+import type { Family, MessageId, RuleId, Rules } from './declarations';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { RuleId } from './declarations';
 
-/** Stable public rule ids (findings, CLI JSON, docs). */
-export const RULE_IDS = [
-  'section-missing',
-  'section-title',
-  'section-empty',
-  'old-template',
-  'year-mismatch',
-  'whole-number',
-  'fee-amount',
-  'blank-cell',
-  'row-total',
-  'handled-total',
-  'balance',
-  'appeal-total',
-  'in-force-bound',
-  'carry-over',
-  'in-force-continuity',
-  'narrative-figure',
-  'copied-text',
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warning';
 
 export type FindingData = Record<string, string | number | null>;
 
@@ -41,34 +22,39 @@ export type Finding = {
   actual?: ReportValue;
 };
 
-export type RuleContext = { report: Report; previous?: Report };
+/** The reports a check reads, each with the format revision it is in (last year's may be another). */
+export type RuleContext = { report: Report; revision: FormatRevision; previous?: Report; previousRevision?: FormatRevision };
+
+/** The rules of one family. */
+export type RuleOf<F extends Family> = { [K in RuleId]: Rules[K]['family'] extends F ? K : never }[RuleId];
 
 /** A term of a linear relation: a cell of this year's report or of last year's, added or subtracted. */
 export type Term = { key: CellKey; from: 'current' | 'previous'; sign: 1 | -1; label: string };
 
-/**
- * `left (relation) right`: sums, balances, bounds and cross-year continuity are all this one family.
- * `left` is what is reported (the total); `right` is what it should be (the parts).
- */
-export type LinearCheck = {
+type LinearBase = {
   family: 'linear';
-  rule: 'row-total' | 'handled-total' | 'balance' | 'appeal-total' | 'in-force-bound' | 'carry-over' | 'in-force-continuity';
-  messageId: string;
   relation: 'equal' | 'atLeast';
   /** Where the check applies, for messages (a column, a row, a group). */
   scope: string;
+  /** What the parts are called in a sum's message. */
+  partsLabel: string;
   left: Term[];
   right: Term[];
 };
 
-export type ValueCheck = { family: 'value'; rule: 'whole-number' | 'fee-amount'; cell: CellKey };
-export type BlankCheck = { family: 'blank'; rule: 'blank-cell'; cell: CellKey };
-export type SectionCheck = { family: 'section'; rule: 'section-missing' | 'section-title' | 'section-empty'; section: SectionId };
-export type TemplateCheck = { family: 'template'; rule: 'old-template' };
-export type YearCheck = { family: 'year'; rule: 'year-mismatch' };
-export type FigureCheck = { family: 'figure'; rule: 'narrative-figure' };
-export type CopiedCheck = { family: 'copied'; rule: 'copied-text' };
+/**
+ * `left (relation) right`: sums, balances, bounds and cross-year continuity are all this one family.
+ * `left` is what is reported (the total); `right` is what it should be (the parts). Each rule
+ * names one of its own declared messages.
+ */
+export type LinearCheck = { [R in RuleOf<'linear'>]: LinearBase & { rule: R; messageId: MessageId<R> } }[RuleOf<'linear'>];
+
+export type ValueCheck = { family: 'value'; rule: RuleOf<'value'>; cell: CellKey };
+export type BlankCheck = { family: 'blank'; rule: RuleOf<'blank'>; cell: CellKey };
+export type SectionCheck = { family: 'section'; rule: RuleOf<'section'>; section: SectionId };
+export type TemplateCheck = { family: 'template'; rule: RuleOf<'template'> };
+export type YearCheck = { family: 'year'; rule: RuleOf<'year'> };
+export type FigureCheck = { family: 'figure'; rule: RuleOf<'figure'> };
+export type CopiedCheck = { family: 'copied'; rule: RuleOf<'copied'> };
 
 export type Check = LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck | FigureCheck | CopiedCheck;
-
-export type RuleDefinition = { id: RuleId; title: string; severity: Severity | 'error/warning'; needsPrevious: boolean };

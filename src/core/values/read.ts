@@ -123,6 +123,11 @@ export function arithmeticValue(value: ReportValue | undefined): number | undefi
   return classifyText(value).type === 'placeholder' ? 0 : undefined;
 }
 
+/** Text without the spaces (NBSP, U+3000, zero-width) that pad it at either end. */
+export function trimSpaces(text: string): string {
+  return text.replace(/^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu, '');
+}
+
 /** Trimmed text for messages (the verbatim value may carry NBSP padding). */
 export function displayText(text: string): string {
   const t = text.replace(SPACES, ' ').trim();

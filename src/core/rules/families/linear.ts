@@ -1,11 +1,10 @@
 /** Family: linear relations between cells (sums, balances, bounds, cross-year continuity). */
-import { cellDef, placeName } from '../../format';
 import type { ValueKind } from '../../format/types';
 import type { Report } from '../../report/types';
 import { arithmeticValue, type ReportValue } from '../../values/read';
 import { difference, formatNumber, roundFor, sameAmount } from '../../values/compare';
-import { RULE_DEFINITIONS } from '../definitions';
 import { makeFinding } from '../finding';
+import type { LinearData } from '../declarations';
 import type { Finding, LinearCheck, RuleContext, Term } from '../types';
 import { describeValue } from './describe';
 
@@ -18,7 +17,11 @@ function evaluate(terms: Term[], current: Report, previous: Report | undefined):
     const source = term.from === 'current' ? current : previous;
     if (!source) return undefined;
     const raw = source.values[term.key];
-    if (raw === undefined) continue; // absent cell: sums use the cells that exist
+    // An absent cell: sums use the cells that exist; a comparison with last year needs the cells both have.
+    if (raw === undefined) {
+      if (term.from === 'previous') return undefined;
+      continue;
+    }
     const n = arithmeticValue(raw);
     if (n === undefined) return undefined;
     out.push({ term, raw, n });
@@ -39,7 +42,7 @@ export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
   const left = evaluate(check.left, ctx.report, ctx.previous);
   const right = evaluate(check.right, ctx.report, ctx.previous);
   if (!left || !right || left.length === 0 || right.length === 0) return [];
-  const kind: ValueKind = cellDef(check.left[0]!.key)?.kind ?? 'count';
+  const kind: ValueKind = ctx.revision.cell(check.left[0]!.key)?.kind ?? 'count';
   const l = total(kind, left);
   const r = total(kind, right);
   const ok = check.relation === 'equal' ? sameAmount(kind, l, r) : l >= r || sameAmount(kind, l, r);
@@ -50,9 +53,9 @@ export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
   const first = left[0]!;
   const data = {
     scope: check.scope,
-    cell: placeName(first.term.key),
+    cell: ctx.revision.placeName(first.term.key),
     actualText: describeValue(first.raw),
-    partsLabel: partsLabel(check),
+    partsLabel: check.partsLabel,
     leftText: termsText(left),
     rightText: termsText(right),
     left: formatNumber(l),
@@ -60,19 +63,8 @@ export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
     expected: formatNumber(r),
     diff,
   };
-  const severity = RULE_DEFINITIONS[check.rule].severity === 'warning' ? 'warning' : 'error';
-  return [makeFinding(check.rule, severity, check.messageId, cells, data, { expected: r, actual: left.length === 1 ? first.raw : l })];
-}
-
-function partsLabel(check: LinearCheck): string {
-  switch (check.rule) {
-    case 'row-total':
-      return '自然人与法人或其他组织各列';
-    case 'handled-total':
-      return '各项办理结果';
-    case 'appeal-total':
-      return '结果维持、结果纠正、其他结果、尚未审结';
-    default:
-      return check.right.map((t) => t.label).join('、');
-  }
+  // Every linear message takes the same data, and the rule table pairs each rule with one of its own
+  // messages (LinearCheck's type); the compiler cannot follow that pairing through a union.
+  const report = makeFinding as (rule: LinearCheck['rule'], id: LinearCheck['messageId'], c: string[], d: LinearData, e: Pick<Finding, 'expected' | 'actual'>) => Finding;
+  return [report(check.rule, check.messageId, cells, data, { expected: r, actual: left.length === 1 ? first.raw : l })];
 }

@@ -1,5 +1,6 @@
 /** Families: figures stated in the narrative against their cells; text and tables copied from last year. */
-import { NARRATIVE_FIELDS, TABLES, cellsOfTable, narrativePlace, placeName, tablePlace } from '../../format';
+import { narrativePlace, tablePlace } from '../../format/build';
+import type { FormatTables } from '../../format/build';
 import type { NarrativeField } from '../../format/types';
 import { COPIED_SHARE, MIN_COMPARED_CHARS, comparableLength, copiedShare, saysNoFees, statedFigures } from '../../narrative';
 import { arithmeticValue } from '../../values/read';
@@ -9,28 +10,27 @@ import type { CopiedCheck, Finding, FigureCheck, RuleContext } from '../types';
 
 /** Sections whose text states figures: 一、总体情况 mostly, and 六 for fees. */
 const FIGURE_FIELDS: readonly NarrativeField[] = ['overview', 'other'];
-const fieldTitle = (field: NarrativeField) => NARRATIVE_FIELDS.find((f) => f.field === field)?.label ?? field;
+const fieldTitle = (t: FormatTables, field: NarrativeField) => t.narrativeFields.find((f) => f.field === field)?.label ?? field;
 
 export function checkFigures(_check: FigureCheck, ctx: RuleContext): Finding[] {
-  const { report } = ctx;
+  const { report, revision } = ctx;
   const findings: Finding[] = [];
   for (const field of FIGURE_FIELDS) {
     const text = report.narrative[field];
     if (!text) continue;
-    for (const stated of statedFigures(text, field)) {
+    for (const stated of statedFigures(text, field, revision.figures)) {
       const numbers = stated.pattern.cells.map((k) => arithmeticValue(report.values[k]));
       if (numbers.some((n) => n === undefined)) continue; // absent or unreadable cells: nothing to compare
       const actual = roundFor(stated.pattern.kind, numbers.reduce((a: number, b) => a + (b ?? 0), 0));
       if (sameAmount(stated.pattern.kind, stated.value, actual)) continue;
-      const cellText = stated.pattern.cells.length === 1 ? placeName(stated.pattern.cells[0]!) : `${stated.pattern.label}各行之和`;
+      const cellText = stated.pattern.cells.length === 1 ? revision.placeName(stated.pattern.cells[0]!) : `${stated.pattern.label}各行之和`;
       findings.push(
         makeFinding(
           'narrative-figure',
-          'warning',
           'narrative.figure',
           [...stated.pattern.cells, narrativePlace(field)],
           {
-            section: fieldTitle(field),
+            section: fieldTitle(revision, field),
             clause: stated.clause,
             stated: formatNumber(stated.value),
             cell: cellText,
@@ -44,11 +44,12 @@ export function checkFigures(_check: FigureCheck, ctx: RuleContext): Finding[] {
     }
   }
   const other = report.narrative.other;
-  const fees = arithmeticValue(report.values['active.fees']);
+  const feeCell = revision.cells.find((c) => c.kind === 'fee');
+  const fees = feeCell ? arithmeticValue(report.values[feeCell.key]) : undefined;
   const noFees = other ? saysNoFees(other) : undefined;
-  if (noFees && fees !== undefined && fees > 0) {
+  if (feeCell && noFees && fees !== undefined && fees > 0) {
     findings.push(
-      makeFinding('narrative-figure', 'warning', 'narrative.no-fees', ['active.fees', narrativePlace('other')], { clause: noFees, fees: formatNumber(fees), cell: placeName('active.fees') }),
+      makeFinding('narrative-figure', 'narrative.no-fees', [feeCell.key, narrativePlace('other')], { clause: noFees, fees: formatNumber(fees), cell: revision.placeName(feeCell.key) }),
     );
   }
   return findings;
@@ -66,18 +67,19 @@ export function checkCopied(_check: CopiedCheck, ctx: RuleContext): Finding[] {
     if (!now || !before || comparableLength(now) < MIN_COMPARED_CHARS) continue;
     const share = copiedShare(now, before);
     if (share < COPIED_SHARE) continue;
-    findings.push(makeFinding('copied-text', 'warning', 'copied.text', [narrativePlace(field)], { section: fieldTitle(field), percent: Math.round(share * 100) }));
+    findings.push(makeFinding('copied-text', 'copied.text', [narrativePlace(field)], { section: fieldTitle(ctx.revision, field), percent: Math.round(share * 100) }));
   }
-  for (const table of TABLES) {
-    const cells = cellsOfTable(table.id).filter((c) => ctx.report.values[c.key] !== undefined);
+  for (const table of ctx.revision.tables) {
+    // The cells both reports have (last year's may be in another revision, or an old template).
+    const cells = ctx.revision.cellsOfTable(table.id).filter((c) => ctx.report.values[c.key] !== undefined && previous.values[c.key] !== undefined);
     if (cells.length === 0) continue;
-    const same = cells.every((c) => previous.values[c.key] !== undefined && JSON.stringify(previous.values[c.key]) === JSON.stringify(ctx.report.values[c.key]));
+    const same = cells.every((c) => previous.values[c.key] === ctx.report.values[c.key]);
     const someValue = cells.some((c) => {
       const n = arithmeticValue(ctx.report.values[c.key]);
       return n !== undefined && n !== 0;
     });
     if (same && someValue) {
-      findings.push(makeFinding('copied-text', 'warning', 'copied.table', [tablePlace(table.id)], { table: placeName(tablePlace(table.id)) }));
+      findings.push(makeFinding('copied-text', 'copied.table', [tablePlace(table.id)], { table: ctx.revision.placeName(tablePlace(table.id)) }));
     }
   }
   return findings;

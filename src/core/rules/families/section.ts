@@ -1,5 +1,5 @@
 /** Family: the report's sections 一–六: present, officially titled, and not empty. */
-import { cellsOfTable, narrativePlace, sectionById, tablePlace } from '../../format';
+import { narrativePlace, tablePlace } from '../../format/build';
 import type { SectionFormat } from '../../format/types';
 import { displayText } from '../../values/read';
 import { normalizeTitle } from '../../layout/labels';
@@ -14,20 +14,20 @@ function place(section: SectionFormat): string {
 }
 
 export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {
-  const section = sectionById(check.section);
+  const section = ctx.revision.section(check.section);
   const where = [place(section)];
   const { report } = ctx;
   const text = section.content.type === 'narrative' ? report.narrative[section.content.field] : undefined;
   const present =
     section.content.type === 'narrative'
       ? text !== undefined
-      : cellsOfTable(section.content.table).some((c) => report.values[c.key] !== undefined);
+      : ctx.revision.cellsOfTable(section.content.table).some((c) => report.values[c.key] !== undefined);
 
   switch (check.rule) {
     case 'section-missing': {
       if (present) return [];
       const id = section.content.type === 'narrative' ? 'section.missing-narrative' : 'section.missing-table';
-      return [makeFinding('section-missing', 'error', id, where, { title: section.title })];
+      return [makeFinding('section-missing', id, where, { title: section.title })];
     }
     case 'section-title': {
       const actual = report.meta.sectionTitles?.[section.id];
@@ -36,7 +36,7 @@ export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {
       if (norm === normalizeTitle(section.title)) return [];
       const variant = section.variants.some((v) => normalizeTitle(v) === norm);
       return [
-        makeFinding('section-title', 'warning', variant ? 'section.title-variant' : 'section.title-deviates', where, {
+        makeFinding('section-title', variant ? 'section.title-variant' : 'section.title-deviates', where, {
           title: section.title,
           actual: displayText(actual),
         }),
@@ -45,8 +45,8 @@ export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {
     case 'section-empty': {
       if (text === undefined) return [];
       const trimmed = text.replace(/[\s\u200B\uFEFF]/gu, '');
-      if (trimmed === '') return [makeFinding('section-empty', 'warning', 'section.empty', where, { title: section.title })];
-      if (NOTHING.has(trimmed)) return [makeFinding('section-empty', 'warning', 'section.none', where, { title: section.title, text: trimmed })];
+      if (trimmed === '') return [makeFinding('section-empty', 'section.empty', where, { title: section.title })];
+      if (NOTHING.has(trimmed)) return [makeFinding('section-empty', 'section.none', where, { title: section.title, text: trimmed })];
       return [];
     }
   }

@@ -1,21 +1,11 @@
 /** Family: the year in the title, the statistical period and the report's year agree (and last year's is last year). */
-import { metaPlace, narrativePlace } from '../../format';
-import { normalizeTyped, parseChineseNumeral } from '../../values/read';
+import { metaPlace, narrativePlace } from '../../format/build';
+import { firstYearIn } from '../../values/dates';
+import { normalizeTyped } from '../../values/read';
 import { makeFinding } from '../finding';
 import type { Finding, RuleContext, YearCheck } from '../types';
 
-const YEAR = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年/u;
 const PERIOD_YEARS = /((?:19|20)\d{2})\s*年\s*(?:1|01|一)\s*月\s*(?:1|01|一)\s*日|((?:19|20)\d{2})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日/gu;
-
-function yearOf(token: string): number | undefined {
-  return /^\d{4}$/u.test(token) ? Number(token) : parseChineseNumeral(token);
-}
-
-/** The year written in a report title, e.g. 城东区人民政府2023年政府信息公开工作年度报告. */
-export function titleYear(title: string): number | undefined {
-  const m = YEAR.exec(normalizeTyped(title));
-  return m ? yearOf(m[1]!) : undefined;
-}
 
 /** The years of the statistical period stated in the opening paragraph. */
 export function periodYears(preamble: string): number[] {
@@ -27,23 +17,23 @@ export function periodYears(preamble: string): number[] {
 export function checkYear(_check: YearCheck, ctx: RuleContext): Finding[] {
   const { meta, narrative } = ctx.report;
   const findings: Finding[] = [];
-  const tYear = meta.title !== undefined ? titleYear(meta.title) : undefined;
+  const tYear = meta.title !== undefined ? firstYearIn(meta.title) : undefined;
   const pYears = narrative.preamble !== undefined ? periodYears(narrative.preamble) : [];
   const year = meta.year;
   if (year !== undefined) {
     if (tYear !== undefined && tYear !== year) {
-      findings.push(makeFinding('year-mismatch', 'warning', 'year.title', [metaPlace('title'), metaPlace('year')], { titleYear: tYear, year }));
+      findings.push(makeFinding('year-mismatch', 'year.title', [metaPlace('title'), metaPlace('year')], { titleYear: tYear, year }));
     }
     for (const p of pYears) {
       if (p !== year) {
-        findings.push(makeFinding('year-mismatch', 'warning', 'year.period', [narrativePlace('preamble'), metaPlace('year')], { periodYear: p, year }));
+        findings.push(makeFinding('year-mismatch', 'year.period', [narrativePlace('preamble'), metaPlace('year')], { periodYear: p, year }));
       }
     }
   } else if (tYear !== undefined) {
     for (const p of pYears) {
       if (p !== tYear) {
         findings.push(
-          makeFinding('year-mismatch', 'warning', 'year.title-period', [metaPlace('title'), narrativePlace('preamble')], { titleYear: tYear, periodYear: p }),
+          makeFinding('year-mismatch', 'year.title-period', [metaPlace('title'), narrativePlace('preamble')], { titleYear: tYear, periodYear: p }),
         );
       }
     }
@@ -51,7 +41,7 @@ export function checkYear(_check: YearCheck, ctx: RuleContext): Finding[] {
   const previousYear = ctx.previous?.meta.year;
   if (year !== undefined && previousYear !== undefined && previousYear !== year - 1) {
     findings.push(
-      makeFinding('year-mismatch', 'warning', 'year.previous', [metaPlace('year')], { previousYear, year, expectedYear: year - 1 }),
+      makeFinding('year-mismatch', 'year.previous', [metaPlace('year')], { previousYear, year, expectedYear: year - 1 }),
     );
   }
   return findings;
