@@ -1,5 +1,6 @@
 /** A small, strict argument parser: unknown options are usage errors (exit 2), never ignored. */
-export class UsageError extends Error {}
+import { UserError } from '../errors';
+export class UsageError extends UserError {}
 
 export type OptionSpec = Record<string, { takesValue: boolean; alias?: string }>;
 

@@ -4,11 +4,25 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { checkReport, documentPlan, placesFromReport, stringifyReport, summarize, tooLongForExcel, workbookPlan, type Report } from '../core';
+import {
+  CURRENT_REVISION,
+  RULE_IDS,
+  checkSource,
+  documentPlan,
+  placesFromReport,
+  revisionFor,
+  ruleInfo,
+  stringifyReport,
+  summarize,
+  tooLongForExcel,
+  workbookPlan,
+  type ReportSource,
+} from '../core';
+import { errorText } from '../errors';
 import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
 import { loadReport, type Loaded } from './load';
-import { formatFileText, summaryText, type Style } from './output';
+import { formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 
 export const EXIT_OK = 0;
@@ -28,6 +42,8 @@ const USAGE = `政府信息公开年报助手 — 命令行
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
   npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
+  npm run cli -- rules [--format text|json]
+      列出全部核对规则：编号、级别、名称、说明和依据。
   npm run cli -- demo
       检查随附的示例报告（城东区人民政府2023年度）。
   npm run cli -- help
@@ -56,7 +72,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
   if (positional.length === 0) throw new UsageError('请指定至少一个要检查的报告文件');
 
-  let previous: Report | undefined;
+  let previous: ReportSource | undefined;
   const previousPath = options.get('previous');
   if (typeof previousPath === 'string') {
     const loaded = await loadReport(previousPath);
@@ -64,11 +80,11 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       io.err(`错误：无法读取上年报告 ${previousPath}：${loaded.message}`);
       return EXIT_USAGE;
     }
-    previous = loaded.report;
+    previous = loaded;
   }
 
   let worst = EXIT_OK;
-  const total = { errors: 0, warnings: 0, infos: 0 };
+  const total = { errors: 0, warnings: 0 };
   let withErrors = 0;
   for (const file of positional) {
     const loaded = await loadReport(file);
@@ -77,17 +93,16 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       worst = Math.max(worst, EXIT_USAGE);
       continue;
     }
-    const findings = checkReport(loaded.report, { narrative: loaded.narrative, oldLabels: loaded.oldLabels, ...(previous ? { previous } : {}) });
+    const findings = checkSource(loaded, previous ? { previous } : {});
     const summary = summarize(findings);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(loaded.note ? { notes: [loaded.note] } : {}) }));
-    else io.out(`${formatFileText(file, findings, summary, io.style)}${loaded.note ? `\n  注：${loaded.note}` : ''}\n`);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(loaded.notes.length > 0 ? { notes: loaded.notes } : {}) }));
+    else io.out(`${formatFileText(file, findings, summary, revisionFor(loaded.report), io.style)}${loaded.notes.map((n) => `\n  注：${n}`).join('')}\n`);
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
     }
     total.errors += summary.errors;
     total.warnings += summary.warnings;
-    total.infos += summary.infos;
   }
   if (format === 'text' && positional.length > 1) {
     io.out(`共 ${positional.length} 个文件，其中 ${withErrors} 个有错误；合计 ${summaryText(total)}。`);
@@ -102,18 +117,20 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .xlsx 文件');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('输出文件应以 .xlsx 结尾');
   let values = new Map<string, string | number | null>();
+  let revision = CURRENT_REVISION;
   const data = options.get('data');
   if (typeof data === 'string') {
     const loaded = await loadOrExplain(data, io);
     if (!loaded) return EXIT_USAGE;
-    values = placesFromReport(loaded.report);
+    revision = revisionFor(loaded.report);
+    values = placesFromReport(loaded.report, revision);
   }
-  const tooLong = tooLongForExcel(values);
+  const tooLong = tooLongForExcel(values, revision);
   if (tooLong) {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
-  await writeOutput(out, await buildWorkbook(workbookPlan(), values), options.has('overwrite'));
+  await writeOutput(out, await buildWorkbook(workbookPlan(revision), values), options.has('overwrite'));
   io.out(`已生成 ${out}${typeof data === 'string' ? `（已填入 ${data} 的内容）` : ''}`);
   return EXIT_OK;
 }
@@ -128,7 +145,7 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;
   await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
-  io.out(`已导出 ${out}${loaded.note ? `（注：${loaded.note}）` : ''}`);
+  io.out(`已导出 ${out}${loaded.notes.length > 0 ? `（注：${loaded.notes.join('；')}）` : ''}`);
   return EXIT_OK;
 }
 
@@ -142,10 +159,10 @@ async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   if (!/\.(txt|docx|html?)$/iu.test(input)) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
   const loaded = await loadOrExplain(input, io, '导入');
   if (!loaded) return EXIT_USAGE;
-  for (const p of loaded.problems ?? []) io.err(`  未能读取：${p}`);
+  for (const p of loaded.problems) io.err(`  未能读取：${p}`);
   for (const l of loaded.oldLabels) io.err(`  旧格式：${l}`);
   await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
-  io.out(`已导入 ${out}${(loaded.problems?.length ?? 0) > 0 ? `（有 ${loaded.problems!.length} 处未能读取，见上）` : ''}`);
+  io.out(`已导入 ${out}${loaded.problems.length > 0 ? `（有 ${loaded.problems.length} 处未能读取，见上）` : ''}`);
   return EXIT_OK;
 }
 
@@ -164,7 +181,7 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;
-  const findings = checkReport(loaded.report, { narrative: loaded.narrative, oldLabels: loaded.oldLabels });
+  const findings = checkSource(loaded);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     for (const f of errors) io.err(`  错误 [${f.rule}] ${f.message}`);
@@ -178,6 +195,18 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   const bytes = await buildDocx(documentPlan(loaded.report, { blankAsZero: options.has('blank-as-zero') }));
   await writeOutput(out, Buffer.from(bytes), options.has('overwrite'));
   io.out(`已生成 ${out}`);
+  return EXIT_OK;
+}
+
+/** Every rule with its id, severity, title, description and source (the declarations). */
+function rules(argv: readonly string[], io: Io): number {
+  const { positional, options } = parseArgs(argv, { format: { takesValue: true } });
+  if (positional.length > 0) throw new UsageError(`多余的参数“${positional[0]}”`);
+  const format = options.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
+  const infos = RULE_IDS.map(ruleInfo);
+  if (format === 'json') io.out(JSON.stringify({ format: CURRENT_REVISION.id, rules: infos }));
+  else io.out(formatRulesText(infos, CURRENT_REVISION, io.style));
   return EXIT_OK;
 }
 
@@ -217,6 +246,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await word(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'rules':
+        return rules(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -257,7 +288,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       // A bug, not bad input: say so in one line, keep the detail for a debugging run.
-      process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`内部错误：${errorText(e)}\n`);
       if (process.env.DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
       process.exitCode = EXIT_USAGE;
     },

@@ -1,8 +1,9 @@
 /** Writing the CLI's output files: never over an existing file unless asked, never half-written. */
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { UserError } from '../errors';
 
-export class OutputError extends Error {}
+export class OutputError extends UserError {}
 
 export async function writeOutput(path: string, data: Buffer | string, overwrite: boolean): Promise<void> {
   let exists = false;

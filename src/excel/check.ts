@@ -3,23 +3,23 @@
  * are intact): read every place, run the rules, mark the offending cells, remember the originals.
  * Values and formulas are never written.
  */
-import { CELLS, checkReport, summarize, type Finding, type Report, type Summary } from '../core';
+import { checkSource, summarize, type Finding, type FormatRevision, type ReportSource, type Summary } from '../core';
 import { MARK_SETTING, cellsToMark, parseMarkStore, planMarks, type CellRef, type MarkPlan } from './marks';
-import { readWorkbookReport, refId, type ExcelFeatures } from './read';
+import { readWorkbookReport, refId, type ExcelFeatures, type ExcelRead } from './read';
+import { UserError } from '../errors';
 
 export type ExcelCheckResult = {
   findings: Finding[];
   summary: Summary;
   /** Place key → sheet and A1 address, for selecting a finding's cell. */
   addresses: Record<string, CellRef>;
-  source: 'names' | 'labels' | 'mixed';
-  narrativeFound: boolean;
+  via: 'names' | 'labels' | 'mixed';
+  narrative: boolean;
   marked: number;
-  syncs: number;
 };
 
 /** The report could not be found at all: say what is missing. */
-export class ReportNotFoundError extends Error {}
+export class ReportNotFoundError extends UserError {}
 
 function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: string | null; none: boolean }): void {
   const target = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).format.fill;
@@ -41,14 +41,24 @@ function writeMarks(context: Excel.RequestContext, plan: MarkPlan): void {
   else if (plan.restore.length > 0) context.workbook.settings.getItem(MARK_SETTING).delete();
 }
 
-export async function checkInExcel(context: Excel.RequestContext, features: ExcelFeatures, previous?: Report): Promise<ExcelCheckResult> {
-  const read = await readWorkbookReport(context, features);
-  if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
+/** Refuses a workbook in which no cell of the report was found, saying what was looked for. */
+export function requireReport(read: ExcelRead, revision: FormatRevision, action: string): void {
+  if (!revision.cells.some((c) => read.report.values[c.key] !== undefined)) {
     throw new ReportNotFoundError(
-      '没有找到报告表格：工作簿中既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头。请先点击“生成模板”，或打开按官方格式录入的工作表。',
+      `没有找到报告表格，无法${action}：工作簿中既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头。请先点击“生成模板”并填写，或打开按官方格式录入的工作表。`,
     );
   }
-  const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(previous ? { previous } : {}) });
+}
+
+/** What was read, as a source for the rules. */
+export function sourceOf(read: ExcelRead): ReportSource {
+  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: [] };
+}
+
+export async function checkInExcel(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision, previous?: ReportSource): Promise<ExcelCheckResult> {
+  const read = await readWorkbookReport(context, features, revision);
+  requireReport(read, revision, '检查');
+  const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });
   const wanted = cellsToMark(findings, (key) => read.addresses.get(key));
   const plan = planMarks(read.marks, wanted, (cell) => read.fills.get(refId(cell)));
   writeMarks(context, plan);
@@ -57,10 +67,9 @@ export async function checkInExcel(context: Excel.RequestContext, features: Exce
     findings,
     summary: summarize(findings),
     addresses: Object.fromEntries(read.addresses),
-    source: read.source,
-    narrativeFound: read.narrativeFound,
+    via: read.via,
+    narrative: read.narrative,
     marked: plan.apply.length,
-    syncs: read.syncs + 1,
   };
 }
 

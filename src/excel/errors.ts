@@ -1,15 +1,16 @@
 /** Errors the Excel adapter turns into Chinese messages for the task pane. */
+import { UserError, errorCode, errorText } from '../errors';
 
-export class ExcelActionError extends Error {}
+export class ExcelActionError extends UserError {}
 
 /** Office JS error codes that mean "the object is not there" (a deleted name, sheet or setting). */
 export function isNotFound(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code = errorCode(e);
   return code === 'ItemNotFound' || code === 'InvalidReference' || code === 'InvalidArgument';
 }
 
 export function describeOfficeError(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code = errorCode(e);
   switch (code) {
     case 'AccessDenied':
     case 'InvalidOperationInCellEditMode':
@@ -23,6 +24,6 @@ export function describeOfficeError(e: unknown): string {
     case 'RequestAborted':
       return 'Excel 暂时繁忙，请稍后重试。';
     default:
-      return `Excel 操作失败（${code || (e instanceof Error ? e.message : String(e))}），请重试。`;
+      return `Excel 操作失败（${code ?? errorText(e)}），请重试。`;
   }
 }

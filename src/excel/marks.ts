@@ -54,7 +54,6 @@ export type MarkPlan = {
 export function cellsToMark(findings: readonly Finding[], addressOf: (key: string) => CellRef | undefined): Map<string, { cell: CellRef; severity: 'error' | 'warning' }> {
   const out = new Map<string, { cell: CellRef; severity: 'error' | 'warning' }>();
   for (const f of findings) {
-    if (f.severity === 'info') continue;
     const key = f.cells[0];
     const cell = key ? addressOf(key) : undefined;
     if (!cell) continue;

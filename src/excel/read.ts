@@ -1,19 +1,21 @@
 /**
- * Reading the report in Excel: every place by its defined name in one batch (one sync); when names
- * are missing, the names and sheets are listed and the report is located by its labels (three syncs).
+ * Reading the report in Excel: every place by its defined name in one batch (one sync); when a name
+ * is missing, the names and sheets are listed and the report is located the one way every reader
+ * does (`locateReport`: names first, labels as a fallback), then the fills of the cells found are read.
  */
 import {
-  CELLS,
+  a1,
   definedName,
-  keyOfDefinedName,
-  locateByLabels,
-  locateTextPlaces,
+  locateReport,
   parseReference,
   planAddresses,
   reportFromPlaces,
+  resolveNames,
   workbookPlan,
-  a1,
+  type FormatRevision,
   type Grid,
+  type LocatedReport,
+  type NamedPlace,
   type Report,
 } from '../core';
 import { isNotFound } from './errors';
@@ -24,25 +26,14 @@ export type ExcelFeatures = {
   api19: boolean;
 };
 
-export type ExcelRead = {
+export type ExcelRead = Omit<LocatedReport, 'addresses' | 'raw'> & {
   report: Report;
-  source: 'names' | 'labels' | 'mixed';
-  narrativeFound: boolean;
-  oldLabels: string[];
   addresses: Map<string, CellRef>;
   fills: Map<string, Fill>;
   marks: MarkStore;
-  syncs: number;
 };
 
-const PLACES = [...planAddresses(workbookPlan()).keys()];
-
 const refId = (c: CellRef) => `${c.sheet}!${c.address}`;
-
-function toCellRef(address: string): CellRef | undefined {
-  const p = parseReference(address);
-  return p ? { sheet: p.sheet, address: a1(p.row, p.col) } : undefined;
-}
 
 /**
  * A place's value, address and own fill, loaded on its range in one load (navigation paths).
@@ -61,10 +52,15 @@ function readFill(fill: Excel.RangeFill, features: ExcelFeatures): Fill {
   return { color, none };
 }
 
-export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures): Promise<ExcelRead> {
+function finish(located: LocatedReport, revision: FormatRevision, fills: Map<string, Fill>, marks: MarkStore): ExcelRead {
+  const addresses = new Map<string, CellRef>([...located.addresses].map(([k, p]) => [k, { sheet: p.sheet, address: a1(p.row, p.col) }]));
+  return { report: reportFromPlaces(located.raw, revision), via: located.via, narrative: located.narrative, oldLabels: located.oldLabels, addresses, fills, marks };
+}
+
+export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
-  const entries = PLACES.map((key) => {
+  const entries = [...planAddresses(workbookPlan(revision)).keys()].map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
     loadCell(range, features, true);
     return { key, range };
@@ -74,33 +70,22 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   } catch (e) {
     if (!isNotFound(e)) throw e;
     // A name is missing: the failed batch was one round trip; list names and sheets instead.
-    const slow = await readByListing(context, features);
-    return { ...slow, syncs: slow.syncs + 1 };
+    return readByListing(context, features, revision);
   }
-  const raw = new Map<string, unknown>();
-  const addresses = new Map<string, CellRef>();
+  const named: NamedPlace[] = [];
   const fills = new Map<string, Fill>();
   for (const { key, range } of entries) {
-    const cell = toCellRef(range.address);
-    if (!cell) continue;
-    raw.set(key, range.values[0]?.[0] ?? null);
-    addresses.set(key, cell);
-    fills.set(refId(cell), readFill(range.format.fill, features));
+    const ref = parseReference(range.address);
+    if (!ref) continue;
+    named.push({ key, sheet: ref.sheet, row: ref.row, col: ref.col, value: range.values[0]?.[0] ?? null });
+    fills.set(refId({ sheet: ref.sheet, address: a1(ref.row, ref.col) }), readFill(range.format.fill, features));
   }
-  return {
-    report: reportFromPlaces(raw),
-    source: 'names',
-    narrativeFound: true,
-    oldLabels: [],
-    addresses,
-    fills,
-    marks: parseMarkStore(setting.isNullObject ? undefined : setting.value),
-    syncs: 1,
-  };
+  // Every name was found: nothing to look for by labels.
+  return finish(locateReport(named, [], revision), revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value));
 }
 
-/** The slow path: names listed, sheets scanned for labels, then the fills of the cells found. */
-async function readByListing(context: Excel.RequestContext, features: ExcelFeatures): Promise<ExcelRead> {
+/** The slow path: names and sheets listed, the sheets' used ranges read, the report located, then the fills of the cells found. */
+async function readByListing(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
   const names = context.workbook.names;
@@ -109,16 +94,6 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
   sheets.load('items/name');
   await context.sync();
 
-  const sheetNames = new Set(sheets.items.map((s) => s.name));
-  const named: { key: string; range: Excel.Range }[] = [];
-  for (const item of names.items) {
-    const key = keyOfDefinedName(item.name);
-    const ref = item.type === 'Range' ? parseReference(String(item.value)) : undefined;
-    if (!key || !ref || !sheetNames.has(ref.sheet)) continue;
-    const range = sheets.getItem(ref.sheet).getRange(a1(ref.row, ref.col));
-    range.load('address,values');
-    named.push({ key, range });
-  }
   const used = sheets.items.map((s) => {
     const range = s.getUsedRangeOrNullObject(true);
     range.load('values,rowIndex,columnIndex');
@@ -126,75 +101,30 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
   });
   await context.sync();
 
-  const raw = new Map<string, unknown>();
-  const addresses = new Map<string, CellRef>();
-  for (const { key, range } of named) {
-    const cell = toCellRef(range.address);
-    if (!cell) continue;
-    raw.set(key, range.values[0]?.[0] ?? null);
-    addresses.set(key, cell);
-  }
-  const byNames = CELLS.filter((c) => raw.has(c.key)).length;
   // Grids with the used range placed at its position on the sheet.
-  const grids = used
-    .filter((u) => !u.range.isNullObject)
-    .map((u) => {
-      const grid: unknown[][] = [];
+  const grids = used.map((u) => {
+    const grid: unknown[][] = [];
+    if (!u.range.isNullObject) {
       u.range.values.forEach((row, r) => {
         grid[u.range.rowIndex + r] = [...new Array<unknown>(u.range.columnIndex).fill(null), ...row.map((v) => (v === '' ? null : v))];
       });
       for (let r = 0; r < grid.length; r++) grid[r] ??= [];
-      return { sheet: u.sheet, grid: grid as Grid };
-    });
-  let byLabels = 0;
-  const oldLabels: string[] = [];
-  if (byNames < CELLS.length) {
-    const best = grids
-      .map((g) => ({ ...g, located: locateByLabels(g.grid) }))
-      .sort((a, b) => b.located.cells.size - a.located.cells.size)[0];
-    if (best) {
-      for (const [key, pos] of best.located.cells) {
-        if (raw.has(key)) continue;
-        raw.set(key, best.grid[pos.row]?.[pos.col] ?? null);
-        addresses.set(key, { sheet: best.sheet, address: a1(pos.row, pos.col) });
-        byLabels++;
-      }
-      oldLabels.push(...best.located.oldLabels);
     }
-  }
-  let narrativeFound = [...raw.keys()].some((k) => k.startsWith('narrative.'));
-  if (!narrativeFound) {
-    for (const g of grids) {
-      const located = locateTextPlaces(g.grid);
-      if (located.size === 0) continue;
-      narrativeFound = true;
-      for (const [key, pos] of located) {
-        raw.set(key, g.grid[pos.row]?.[pos.col] ?? null);
-        addresses.set(key, { sheet: g.sheet, address: a1(pos.row, pos.col) });
-      }
-      break;
-    }
-  }
+    return { name: u.sheet, grid: grid as Grid };
+  });
+  const listed = names.items.filter((item) => item.type === 'Range').map((item) => ({ name: item.name, ref: String(item.value) }));
+  const located = locateReport(resolveNames(listed, grids), grids, revision);
 
   // The fills of every cell found, so marks can be undone exactly.
-  const fillRanges = [...addresses.values()].map((cell) => {
+  const fillRanges = [...located.addresses.values()].map((p) => {
+    const cell = { sheet: p.sheet, address: a1(p.row, p.col) };
     const range = sheets.getItem(cell.sheet).getRange(cell.address);
     loadCell(range, features, false);
     return { cell, range };
   });
   await context.sync();
   const fills = new Map<string, Fill>(fillRanges.map(({ cell, range }) => [refId(cell), readFill(range.format.fill, features)]));
-
-  return {
-    report: reportFromPlaces(raw),
-    source: byLabels === 0 ? 'names' : byNames === 0 ? 'labels' : 'mixed',
-    narrativeFound,
-    oldLabels,
-    addresses,
-    fills,
-    marks: parseMarkStore(setting.isNullObject ? undefined : setting.value),
-    syncs: 3,
-  };
+  return finish(located, revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value));
 }
 
 export { refId };

@@ -2,7 +2,7 @@
  * 生成模板 in Excel: paints the workbook plan into the open workbook, never over data. At most three
  * syncs: list sheets and names; look inside same-named sheets; write everything.
  */
-import { a1, columnLetters, definedName, tooLongForExcel, type PlanCell, type SheetPlan, type StyleSpec, type WorkbookPlan } from '../core';
+import { NAME_PREFIX, a1, columnLetters, definedName, tooLongForExcel, type FormatRevision, type PlanCell, type SheetPlan, type StyleSpec, type WorkbookPlan } from '../core';
 import { ExcelActionError } from './errors';
 import type { ExcelFeatures } from './read';
 
@@ -13,7 +13,6 @@ export type TemplateResult = {
   renamed: boolean;
   /** True when defined names of an earlier template were moved to this one. */
   namesMoved: boolean;
-  syncs: number;
 };
 
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -154,16 +153,16 @@ export async function paintTemplateInExcel(
   plan: WorkbookPlan,
   values: ReadonlyMap<string, string | number | null>,
   features: ExcelFeatures,
+  revision: FormatRevision,
 ): Promise<TemplateResult> {
   // Checked before anything is written: Excel refuses longer text, and half a template helps no one.
-  const tooLong = tooLongForExcel(values);
+  const tooLong = tooLongForExcel(values, revision);
   if (tooLong) throw new ExcelActionError(`${tooLong}，未生成模板。请精简后再试，或用命令行直接生成 Word 报告。`);
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const names = context.workbook.names;
   names.load('items/name');
   await context.sync();
-  let syncs = 1;
 
   // Look inside the sheets that carry one of our names: only an empty one may be reused.
   const existing = new Set(sheets.items.map((s) => s.name));
@@ -175,16 +174,13 @@ export async function paintTemplateInExcel(
       return [s.name, range] as const;
     }),
   );
-  if (used.size > 0) {
-    await context.sync();
-    syncs++;
-  }
+  if (used.size > 0) await context.sync();
   const free = (name: string) => !existing.has(name) || used.get(name)?.isNullObject === true;
   let n = 1;
   while (!plan.sheets.every((p) => free(candidate(p.name, n)))) n++;
   const chosen = plan.sheets.map((p) => candidate(p.name, n));
 
-  const oldNames = names.items.filter((item) => item.name.startsWith('GIR.'));
+  const oldNames = names.items.filter((item) => item.name.startsWith(NAME_PREFIX));
   for (const item of oldNames) item.delete();
   plan.sheets.forEach((sheet, i) => {
     const name = chosen[i]!;
@@ -195,6 +191,5 @@ export async function paintTemplateInExcel(
     if (i === 0) ws.activate();
   });
   await context.sync();
-  syncs++;
-  return { sheets: chosen, renamed: n > 1, namesMoved: oldNames.length > 0, syncs };
+  return { sheets: chosen, renamed: n > 1, namesMoved: oldNames.length > 0 };
 }

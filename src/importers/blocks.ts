@@ -3,13 +3,15 @@
  * A table is its rows as they appear, each a list of cell texts (a cell continued from the row
  * above may appear as an empty cell, as Word writes it, or not at all, as HTML does).
  */
+import { UserError } from '../errors';
+
 export type Block = { type: 'paragraph'; text: string } | { type: 'table'; rows: string[][] };
 
 /** Limits on what an importer accepts. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 export const MAX_BLOCKS = 20000;
 
-export class ImportError extends Error {}
+export class ImportError extends UserError {}
 
 /** Word artefacts seen in text dumps: bookmarks, comment marks. */
 export function cleanArtefacts(text: string): string {

@@ -1,5 +1,5 @@
 /** A published report as a Word file (.docx): the body's paragraphs and tables, in order. */
-import { isZip, unzipParts } from '../xlsx/zip';
+import { isZip, unzipParts } from '../files/zip';
 import { XMLParser } from 'fast-xml-parser';
 import { ImportError, MAX_BLOCKS, type Block } from './blocks';
 

@@ -3,24 +3,13 @@ import { blocksFromTextDump, ImportError, MAX_IMPORT_BYTES, type Block } from '.
 import { blocksFromDocx } from './docx';
 import { blocksFromHtml } from './html';
 import { reportFromBlocks, type Imported } from './report';
-import { isZip } from '../xlsx/zip';
+import type { FormatRevision } from '../core';
+import { decodeText } from '../files/text';
+import { isZip } from '../files/zip';
 
 export { ImportError, MAX_IMPORT_BYTES, reportFromBlocks, type Imported };
 
-/** Text in UTF-8, or in GB18030 (GBK) as older Chinese pages and dumps are. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      throw new ImportError('文件不是可识别的文本编码（UTF-8 或 GBK）');
-    }
-  }
-}
-
-export function importReport(name: string, bytes: Uint8Array): Imported {
+export function importReport(name: string, bytes: Uint8Array, revision?: FormatRevision): Imported {
   if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError(`文件过大（上限 ${MAX_IMPORT_BYTES / 1048576} MB）`);
   if (bytes.length === 0) throw new ImportError('文件是空的');
   const lower = name.toLowerCase();
@@ -31,7 +20,7 @@ export function importReport(name: string, bytes: Uint8Array): Imported {
     if (isZip(bytes)) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
     blocks = blocksFromTextDump(decodeText(bytes));
   } else throw new ImportError('请提供 .txt（Word 文本导出）、.docx 或 .html 文件');
-  const imported = reportFromBlocks(blocks);
+  const imported = reportFromBlocks(blocks, revision);
   if (Object.keys(imported.report.values).length === 0 && !imported.report.meta.title) {
     throw new ImportError('文件中没有找到年度报告（既没有“……年度报告”标题，也没有报告的表格）');
   }

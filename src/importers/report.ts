@@ -4,24 +4,17 @@
  * Blank stays blank, text stays text; a number is never guessed: what cannot be placed is reported.
  */
 import {
-  ACTIVE_DOC_COLUMNS,
-  ACTIVE_DOC_ROWS,
-  ACTIVE_SINGLE_BLOCKS,
-  APPEAL_COLUMNS,
-  APPEAL_GROUPS,
-  REPORT_FORMAT_ID,
-  REQUEST_COLUMNS,
-  REQUEST_ROWS,
-  SECTIONS,
-  appealKey,
+  CURRENT_REVISION,
+  YEAR_IN_TEXT,
   labelMatches,
   normalizeLabel,
   normalizeTitle,
   normalizeTyped,
-  parseChineseNumeral,
   readDate,
   readTypedValue,
-  requestKey,
+  trimSpaces as trim,
+  yearOfToken,
+  type FormatRevision,
   type Report,
   type ReportValue,
   type SectionId,
@@ -30,35 +23,18 @@ import type { Block } from './blocks';
 
 export type Imported = { report: Report; problems: string[]; oldLabels: string[] };
 
-const trim = (s: string) => s.replace(/^[\s\u00A0\u3000\u200B\uFEFF]+|[\s\u00A0\u3000\u200B\uFEFF]+$/gu, '');
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** Words that identify a section title when its wording varies. */
-const SECTION_WORDS: Record<SectionId, RegExp> = {
-  overview: /总体情况|基本情况|概述/u,
-  active: /主动公开/u,
-  requests: /收到和处理|依申请公开|申请情况/u,
-  appeals: /行政复议|行政诉讼/u,
-  problems: /存在的主要问题|问题及改进|主要问题/u,
-  other: /其他需要报告|其他事项/u,
-};
-const NUMERALS = ['一', '二', '三', '四', '五', '六'];
-
-function sectionOf(text: string): SectionId | undefined {
+function sectionOf(rev: FormatRevision, text: string): SectionId | undefined {
   const t = normalizeTitle(text);
   if (t.length > 40) return undefined;
-  for (const [i, s] of SECTIONS.entries()) {
+  for (const [i, s] of rev.sections.entries()) {
     if (t === normalizeTitle(s.title) || s.variants.some((v) => normalizeTitle(v) === t)) return s.id;
-    if (t.startsWith(`${NUMERALS[i]}、`) && SECTION_WORDS[s.id].test(t)) return s.id;
+    if (t.startsWith(`${NUMERALS[i]}、`) && s.words.test(t)) return s.id;
   }
   return undefined;
 }
-
-const YEAR = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年/u;
 const AGENCY_END = /(政府|办公室|办公厅|局|委员会|委|厅|中心|室|部|处|院|所|会|办|站|队|署|馆|街道|乡|镇)$/u;
-
-function yearOf(token: string): number | undefined {
-  return /^\d{4}$/u.test(token) ? Number(token) : parseChineseNumeral(token);
-}
 
 /** `如有疑问请与X联系（地址…电话…）` → `X（地址…电话…）`. */
 export function contactFrom(preamble: string): string | undefined {
@@ -78,66 +54,71 @@ function classify(rows: string[][]): keyof Tables | undefined {
   return undefined;
 }
 
-const isOld2019Active = (rows: string[][]) => rows.flat().some((c) => ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购'].some((l) => normalizeLabel(c).includes(l)));
-
-function readActive(rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
-  const old = isOld2019Active(rows);
-  if (old) oldLabels.push('2019年格式的主动公开表（本年新制作数量等）');
+function readActive(rev: FormatRevision, rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
+  const { documents, blocks } = rev.spec.active;
+  const legacy = rev.spec.legacy;
+  // A table with the old revision's columns holds other quantities: its rows are recognised, not read.
+  const oldColumns = legacy.labels.filter((l) => l.table === 'active' && l.otherQuantity).map((l) => normalizeLabel(l.text));
+  const old = rows.flat().some((c) => oldColumns.some((l) => normalizeLabel(c).includes(l)));
+  if (old) oldLabels.push(`${legacy.name}的主动公开表`);
   const firstLabel = (row: string[]) => row.findIndex((c) => trim(c) !== '');
   const found = new Set<string>();
   for (const row of rows) {
     const i = firstLabel(row);
     if (i < 0) continue;
     const label = row[i]!;
-    for (const doc of ACTIVE_DOC_ROWS) {
-      const isOldLabel = doc.key === 'active.normativeDocuments' && normalizeLabel(label) === '规范性文件';
-      if (found.has(doc.key) || !(labelMatches(label, doc.label) || isOldLabel)) continue;
-      if (isOldLabel) oldLabels.push('规范性文件');
+    for (const doc of documents.rows) {
+      const alias = (legacy.rowAliases[doc.key] ?? []).find((a) => normalizeLabel(label) === normalizeLabel(a));
+      if (found.has(doc.key) || !(labelMatches(label, doc.label) || alias)) continue;
+      if (alias) oldLabels.push(alias);
       found.add(doc.key);
-      if (old) continue; // 2019 columns are other quantities: not mapped
+      if (old) continue;
       const cells = row.slice(i + 1);
-      if (cells.length < ACTIVE_DOC_COLUMNS.length) {
-        problems.push(`表二“${doc.label}”一行的单元格不足3个，未读取`);
+      if (cells.length < documents.columns.length) {
+        problems.push(`表二“${doc.label}”一行的单元格不足${documents.columns.length}个，未读取`);
         continue;
       }
-      ACTIVE_DOC_COLUMNS.forEach((c, k) => (values[`${doc.key}.${c.key}`] = readTypedValue(cells[k])));
+      documents.columns.forEach((c, k) => (values[rev.keys.document(doc.key, c.key)] = readTypedValue(cells[k])));
     }
-    for (const block of ACTIVE_SINGLE_BLOCKS) {
+    for (const block of blocks) {
       for (const r of block.rows) {
         if (found.has(r.key) || !labelMatches(label, r.label) || normalizeLabel(label).length > normalizeLabel(r.label).length + 2) continue;
         found.add(r.key);
-        if (old && r.key === 'active.fees') continue; // 2019: no amount in 万元
+        if (old && r.kind === 'fee') continue; // the old revision had no amount in 万元
         if (row.length - i < 2) {
           problems.push(`表二“${r.label}”一行没有数值单元格`);
           continue;
         }
-        values[r.key] = readTypedValue(row[row.length - 1]);
+        values[rev.keys.single(r.key)] = readTypedValue(row[row.length - 1]);
       }
     }
   }
 }
 
-function readRequests(rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
-  const n = REQUEST_COLUMNS.length;
+function readRequests(rev: FormatRevision, rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
+  const columns = rev.spec.requests.columns;
+  const n = columns.length;
+  const collapsed = rev.spec.legacy.collapsedRows.map((r) => r.text);
   const assigned = new Set<string>();
   for (const row of rows) {
     if (row.length < n + 1) continue;
     const labels = row.slice(0, row.length - n).map(trim).filter((c) => c !== '');
-    let matched: (typeof REQUEST_ROWS)[number] | undefined;
+    let matched: (typeof rev.requestRows)[number] | undefined;
     for (const label of [...labels].reverse()) {
-      matched = REQUEST_ROWS.find((r) => !assigned.has(r.key) && labelMatches(label, r.label));
+      matched = rev.requestRows.find((r) => !assigned.has(r.key) && labelMatches(label, r.label));
       if (matched) break;
-      if (normalizeLabel(label) === normalizeLabel('（六）其他处理') && labels.length === 1) {
-        oldLabels.push('（六）其他处理（单行）');
+      const old = collapsed.find((text) => normalizeLabel(label) === normalizeLabel(text));
+      if (old && labels.length === 1) {
+        oldLabels.push(`${old}（单行）`);
         break;
       }
     }
     if (!matched) continue;
     assigned.add(matched.key);
     const cells = row.slice(row.length - n);
-    REQUEST_COLUMNS.forEach((c, k) => (values[requestKey(matched!.key, c.key)] = readTypedValue(cells[k])));
+    columns.forEach((c, k) => (values[rev.keys.request(matched!.key, c.key)] = readTypedValue(cells[k])));
   }
-  const missing = REQUEST_ROWS.filter((r) => !assigned.has(r.key) && r.key !== 'otherHandling.other');
+  const missing = rev.requestRows.filter((r) => !assigned.has(r.key) && !rev.spec.legacy.addedRows.includes(r.key));
   if (missing.length > 0) problems.push(`表三中找不到这些行：${missing.map((r) => r.label).join('、')}`);
 }
 
@@ -146,18 +127,19 @@ const valueLike = (c: string) => {
   return v === null || typeof v === 'number' || trim(c).length <= 4;
 };
 
-function readAppeals(rows: string[][], values: Record<string, ReportValue>, problems: string[]): void {
-  const total = APPEAL_GROUPS.length * APPEAL_COLUMNS.length;
+function readAppeals(rev: FormatRevision, rows: string[][], values: Record<string, ReportValue>, problems: string[]): void {
+  const { groups, columns } = rev.spec.appeals;
+  const total = groups.length * columns.length;
   const data = [...rows].reverse().find((r) => {
     const cells = r.slice(r.length - total);
-    return r.length >= total && cells.every(valueLike) && !cells.some((c) => APPEAL_COLUMNS.some((col) => normalizeLabel(c) === col.label));
+    return r.length >= total && cells.every(valueLike) && !cells.some((c) => columns.some((col) => normalizeLabel(c) === col.label));
   });
   if (!data) {
-    problems.push('表四中找不到15个数值的数据行');
+    problems.push(`表四中找不到${total}个数值的数据行`);
     return;
   }
   const cells = data.slice(data.length - total);
-  APPEAL_GROUPS.forEach((g, gi) => APPEAL_COLUMNS.forEach((c, ci) => (values[appealKey(g.key, c.key)] = readTypedValue(cells[gi * APPEAL_COLUMNS.length + ci]))));
+  groups.forEach((g, gi) => columns.forEach((c, ci) => (values[rev.keys.appeal(g.key, c.key)] = readTypedValue(cells[gi * columns.length + ci]))));
 }
 
 /** Trailing lines that are the signature: the issuing office and the date. */
@@ -179,7 +161,7 @@ function signature(paragraphs: string[]): { office?: string; date?: string; coun
   return { ...(office ? { office } : {}), ...(date ? { date } : {}), count };
 }
 
-export function reportFromBlocks(blocks: readonly Block[]): Imported {
+export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision = CURRENT_REVISION): Imported {
   const problems: string[] = [];
   const oldLabels: string[] = [];
   const values: Record<string, ReportValue> = {};
@@ -202,7 +184,7 @@ export function reportFromBlocks(blocks: readonly Block[]): Imported {
     if (text) handleParagraph(text);
   }
   function handleParagraph(text: string): void {
-    const section = sectionOf(text);
+    const section = sectionOf(rev, text);
     if (section && titles[section] === undefined) {
       titles[section] = text;
       current = section;
@@ -225,11 +207,11 @@ export function reportFromBlocks(blocks: readonly Block[]): Imported {
   const title = before.slice(0, titleLines).join('');
   if (title) {
     meta.title = title;
-    const m = YEAR.exec(title);
+    const m = YEAR_IN_TEXT.exec(title);
     if (m) {
       const agency = trim(title.slice(0, m.index));
       if (agency) meta.agency = agency;
-      const year = yearOf(m[1]!);
+      const year = yearOfToken(m[1]!);
       if (year !== undefined) meta.year = year;
     }
   } else problems.push('没有找到报告标题（“……年度报告”）');
@@ -248,22 +230,22 @@ export function reportFromBlocks(blocks: readonly Block[]): Imported {
     if (sig.date) meta.date = sig.date;
     other.splice(other.length - sig.count, sig.count);
   }
-  for (const s of SECTIONS) {
+  for (const s of rev.sections) {
     if (titles[s.id] === undefined) {
       problems.push(`没有找到“${s.title}”部分`);
       continue;
     }
     if (s.content.type === 'narrative') narrative[s.content.field] = (paragraphs.get(s.id) ?? []).join('\n\n');
   }
-  const deviating = Object.fromEntries(Object.entries(titles).filter(([id, t]) => normalizeTitle(t) !== normalizeTitle(SECTIONS.find((s) => s.id === id)!.title)));
+  const deviating = Object.fromEntries(Object.entries(titles).filter(([id, t]) => normalizeTitle(t) !== normalizeTitle(rev.section(id as SectionId).title)));
   if (Object.keys(deviating).length > 0) meta.sectionTitles = deviating;
 
-  if (tables.active.length > 0) readActive(tables.active, values, problems, oldLabels);
+  if (tables.active.length > 0) readActive(rev, tables.active, values, problems, oldLabels);
   else problems.push('没有找到表二（主动公开政府信息情况）');
-  if (tables.requests.length > 0) readRequests(tables.requests, values, problems, oldLabels);
+  if (tables.requests.length > 0) readRequests(rev, tables.requests, values, problems, oldLabels);
   else problems.push('没有找到表三（收到和处理政府信息公开申请情况）');
-  if (tables.appeals.length > 0) readAppeals(tables.appeals, values, problems);
+  if (tables.appeals.length > 0) readAppeals(rev, tables.appeals, values, problems);
   else problems.push('没有找到表四（行政复议、行政诉讼情况）');
 
-  return { report: { format: REPORT_FORMAT_ID, meta, values, narrative }, problems, oldLabels: [...new Set(oldLabels)] };
+  return { report: { format: rev.id, meta, values, narrative }, problems, oldLabels: [...new Set(oldLabels)] };
 }

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { isZip } from '../xlsx/zip';
+import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
 
 export const RELAY_PATH = '/api/relay';

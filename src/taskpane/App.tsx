@@ -22,12 +22,12 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
-import { RULE_DEFINITIONS, RULE_IDS } from '../core/rules';
+import { CURRENT_REVISION, RULES, RULE_IDS } from '../core';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
 import { ConfirmErrors, Status } from './Status';
-import { readPickedFile } from './pick';
-import { REPORT_FILE_ACCEPT, type PickedFile } from './report-file';
+import { REPORT_FILE_ACCEPT } from '../files/read';
+import { readPickedFile, type PickedFile } from './pick';
 import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
 import { WordPane } from './WordPane';
@@ -199,7 +199,7 @@ function Workspace({ controller }: { controller: Controller }) {
                 <Body1>个警告</Body1>
                 <Caption1>点击问题可选中对应单元格。</Caption1>
               </div>
-              <Findings findings={state.result.findings} onSelect={(f) => void controller.select(f)} />
+              <Findings findings={state.result.findings} revision={CURRENT_REVISION} onSelect={(f) => void controller.select(f)} />
             </>
           )}
         </section>
@@ -225,14 +225,18 @@ export function App({ status, controller, wordController }: { status: HostStatus
         {status.kind === 'word' && wordController ? <WordPane controller={wordController} canInsert={status.canInsert} /> : null}
         <Accordion collapsible>
           <AccordionItem value="rules">
-            <AccordionHeader size="small">核对规则（{RULE_IDS.length}条，2021年格式）</AccordionHeader>
+            <AccordionHeader size="small">核对规则（{RULE_IDS.length}条，{CURRENT_REVISION.name}）</AccordionHeader>
             <AccordionPanel>
               <ul className={styles.rules}>
                 {RULE_IDS.map((id) => (
                   <li key={id}>
-                    <Body1>{RULE_DEFINITIONS[id].title}</Body1>
+                    <Body1>{RULES[id].title}</Body1>
                     <br />
-                    <Caption1 className={styles.ruleId}>{id}</Caption1>
+                    <Caption1>{RULES[id].description}</Caption1>
+                    <br />
+                    <Caption1 className={styles.ruleId}>
+                      依据：{RULES[id].source} · {id}
+                    </Caption1>
                   </li>
                 ))}
               </ul>

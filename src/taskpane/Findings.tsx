@@ -1,9 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import { FINDING_GROUPS, placeGroup, type Finding } from '../core';
-
-
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+import { ErrorCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { RULES, SEVERITY_LABELS, type Finding, type FormatRevision } from '../core';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -26,7 +23,6 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0, marginTop: '2px' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
   text: { overflowWrap: 'anywhere' },
   rule: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
@@ -34,14 +30,12 @@ const useStyles = makeStyles({
 function SeverityIcon({ severity }: { severity: Finding['severity'] }) {
   const styles = useStyles();
   const cls = mergeClasses(styles.icon, styles[severity]);
-  if (severity === 'error') return <ErrorCircle16Filled className={cls} aria-hidden />;
-  if (severity === 'warning') return <Warning16Filled className={cls} aria-hidden />;
-  return <Info16Filled className={cls} aria-hidden />;
+  return severity === 'error' ? <ErrorCircle16Filled className={cls} aria-hidden /> : <Warning16Filled className={cls} aria-hidden />;
 }
 
-export function Findings({ findings, onSelect }: { findings: readonly Finding[]; onSelect: (f: Finding) => void }) {
+export function Findings({ findings, revision, onSelect }: { findings: readonly Finding[]; revision: FormatRevision; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
-  const groups = FINDING_GROUPS.map((g) => ({ ...g, items: findings.filter((f) => placeGroup(f.cells[0] ?? '') === g.id) })).filter((g) => g.items.length > 0);
+  const groups = revision.findingGroups.map((g) => ({ ...g, items: findings.filter((f) => revision.placeGroup(f.cells[0] ?? '') === g.id) })).filter((g) => g.items.length > 0);
   const open = groups.filter((g) => g.items.some((f) => f.severity === 'error')).map((g) => g.id);
   return (
     <Accordion multiple collapsible defaultOpenItems={open.length > 0 ? open : groups.map((g) => g.id)}>
@@ -51,17 +45,19 @@ export function Findings({ findings, onSelect }: { findings: readonly Finding[];
         return (
           <AccordionItem key={g.id} value={g.id}>
             <AccordionHeader size="small">
-              {g.title}（{[errors ? `${errors}个错误` : '', warnings ? `${warnings}个警告` : ''].filter(Boolean).join('，') || `${g.items.length}个提示`}）
+              {g.title}（{[errors ? `${errors}个错误` : '', warnings ? `${warnings}个警告` : ''].filter(Boolean).join('，')}）
             </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list}>
                 {g.items.map((f, i) => (
                   <li key={`${f.rule}-${f.cells.join('|')}-${i}`}>
-                    <button type="button" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABEL[f.severity]}：${f.message}`}>
+                    <button type="button" className={styles.item} onClick={() => onSelect(f)} aria-label={`${SEVERITY_LABELS[f.severity]}：${f.message}`}>
                       <SeverityIcon severity={f.severity} />
                       <span className={styles.text}>
                         <Body1>{f.message}</Body1>
-                        <Caption1 className={styles.rule}>{f.rule}</Caption1>
+                        <Caption1 className={styles.rule} title={RULES[f.rule].description}>
+                          {RULES[f.rule].title} · {f.rule}
+                        </Caption1>
                       </span>
                     </button>
                   </li>

@@ -1,8 +1,8 @@
 import { Body1, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
+import { REPORT_FILE_ACCEPT } from '../files/read';
 import { readPickedFile } from './pick';
-import { REPORT_FILE_ACCEPT } from './report-file';
 import { ConfirmErrors, Status } from './Status';
 import type { WordController } from './word-controller';
 

@@ -3,19 +3,31 @@
  * ribbon commands. Office is reached only through `runExcel`, so tests drive it with the host double.
  * Every failure ends as a Chinese message in the state, never only in the console.
  */
-import { CELLS, checkReport, documentPlan, placesFromReport, reportTitle, summarize, workbookPlan, type Finding, type Report, type Summary } from '../core';
-import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } from '../excel/check';
-import { readWorkbookReport } from '../excel/read';
-import type { Deliver } from './delivery';
-import { ReportFileError, readReportFile, type PickedFile } from './report-file';
-import { ExcelActionError, describeOfficeError } from '../excel/errors';
+import {
+  CURRENT_REVISION,
+  checkSource,
+  documentPlan,
+  placesFromReport,
+  revisionFor,
+  reportTitle,
+  summarize,
+  workbookPlan,
+  type Finding,
+  type ReportSource,
+  type Summary,
+} from '../core';
+import { UserError } from '../errors';
+import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf } from '../excel/check';
 import type { CellRef } from '../excel/marks';
-import type { ExcelFeatures } from '../excel/read';
+import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
+import { ReportFileError, readReportBytes } from '../files/read';
+import { actionRunner, failureOf } from './action';
+import type { Deliver } from './delivery';
+import type { PickedFile } from './pick';
+import { createStore, type Failure, type Notice } from './store';
 
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-import { createStore, officeCode, type Failure, type Notice } from './store';
 
 export type { Failure, Notice };
 export type CheckView = { findings: Finding[]; summary: Summary; addresses: Record<string, CellRef> };
@@ -30,7 +42,7 @@ export type PaneState = {
   /** Show blank cells as 0 in the Word report. */
   blankAsZero: boolean;
   /** Last year's report, when the user picked one: checks then include the cross-year rules. */
-  previous: { name: string; year: number | null; report: Report } | null;
+  previous: { name: string; year: number | null; source: ReportSource } | null;
 };
 
 export type Controller = {
@@ -52,31 +64,17 @@ export type Controller = {
   fail(failure: Failure): void;
 };
 
-function failureOf(title: string, e: unknown): Failure {
-  if (e instanceof ReportNotFoundError || e instanceof ReportFileError || e instanceof ExcelActionError) return { title, message: e.message };
-  if (officeCode(e) !== undefined) return { title, message: describeOfficeError(e) };
-  return { title, message: `发生意外错误：${e instanceof Error ? e.message : String(e)}。请重试；如果问题持续，请联系管理员。` };
-}
-
 /** Word delivery is given by the host (browser download or relay); without one the command says so. */
 const noDelivery: Deliver = async () => {
-  throw new Error('此环境不支持下载 Word 报告');
+  throw new UserError('此环境不支持下载 Word 报告。');
 };
 
 export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
   const store = createStore<PaneState>({ busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false, previous: null });
   const set = store.set;
-
-  /** Runs one user action: progress while it runs, its outcome or a failure message after. */
-  async function action(label: string, failureTitle: string, work: () => Promise<Partial<PaneState>>): Promise<void> {
-    if (store.get().busy) return; // one action at a time: a second click while working does nothing
-    set({ busy: label, failure: null, notice: null, confirmWord: null });
-    try {
-      set({ ...(await work()), busy: null });
-    } catch (e) {
-      set({ busy: null, failure: failureOf(failureTitle, e) });
-    }
-  }
+  const action = actionRunner(store, 'Excel', { confirmWord: null });
+  // The workbook is painted and read in the revision new reports are made in.
+  const revision = CURRENT_REVISION;
 
   return {
     getState: store.get,
@@ -88,15 +86,15 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         let problems: string[] = [];
         if (file) {
           try {
-            const read = await readReportFile(file);
-            values = placesFromReport(read.report);
+            const read = await readReportBytes(file.name, file.bytes);
+            values = placesFromReport(read.report, revisionFor(read.report));
             problems = read.problems;
           } catch (e) {
-            if (e instanceof ReportFileError) return { failure: { title: `无法读取“${file.name}”`, message: e.message } };
+            if (e instanceof ReportFileError) return { failure: failureOf(`无法读取“${file.name}”`, e, 'Excel') };
             throw e;
           }
         }
-        const result = await runExcel((context) => paintTemplateInExcel(context, workbookPlan(), values, features));
+        const result = await runExcel((context) => paintTemplateInExcel(context, workbookPlan(revision), values, features, revision));
         const where = `“${result.sheets.join('”“')}”`;
         const text = result.renamed
           ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
@@ -112,10 +110,10 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         return Promise.resolve();
       }
       return action('正在读取上年报告…', '未能读取上年报告', async () => {
-        const read = await readReportFile(file);
-        const year = read.report.meta.year ?? null;
+        const source = await readReportBytes(file.name, file.bytes);
+        const year = source.report.meta.year ?? null;
         return {
-          previous: { name: file.name, year, report: read.report },
+          previous: { name: file.name, year, source },
           notice: { intent: 'success', text: `已载入上年报告“${file.name}”${year ? `（${year}年度）` : ''}；再次检查时将核对上年结转、现行有效件数的衔接和内容雷同。` },
         };
       });
@@ -123,11 +121,11 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     check() {
       return action('正在检查报告…', '未能检查报告', async () => {
-        const previous = store.get().previous?.report;
-        const r = await runExcel((context) => checkInExcel(context, features, previous));
+        const previous = store.get().previous?.source;
+        const r = await runExcel((context) => checkInExcel(context, features, revision, previous));
         const notes: string[] = [];
-        if (r.source !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
-        if (!r.narrativeFound) notes.push('没有找到“报告正文”工作表，只检查了表格');
+        if (r.via !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
+        if (!r.narrative) notes.push('没有找到“报告正文”工作表，只检查了表格');
         return {
           result: { findings: r.findings, summary: r.summary, addresses: r.addresses },
           notice: notes.length > 0 ? { intent: 'info', text: `${notes.join('；')}。` } : null,
@@ -152,23 +150,22 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       try {
         await runExcel((context) => selectInExcel(context, addresses[key]!));
       } catch (e) {
-        set({ failure: failureOf('无法选中单元格', e) });
+        set({ failure: failureOf('无法选中单元格', e, 'Excel') });
       }
     },
 
     generateWord(confirmed = false) {
       return action('正在生成Word报告…', '未能生成Word报告', async () => {
-        const read = await runExcel((context) => readWorkbookReport(context, features));
-        if (!CELLS.some((c) => read.report.values[c.key] !== undefined)) {
-          throw new ReportNotFoundError('没有找到报告表格，无法生成Word报告。请先点击“生成模板”并填写，或打开按官方格式录入的工作表。');
-        }
-        const findings = checkReport(read.report, { narrative: read.narrativeFound, oldLabels: read.oldLabels, ...(store.get().previous ? { previous: store.get().previous!.report } : {}) });
+        const read = await runExcel((context) => readWorkbookReport(context, features, revision));
+        requireReport(read, revision, '生成Word报告');
+        const previous = store.get().previous?.source;
+        const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });
         const summary = summarize(findings);
         const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
         if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result };
         // The Word generator is loaded only when first used, to keep the pane's first load small.
         const { buildDocx } = await import(/* webpackChunkName: "word" */ '../word/docx');
-        const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: store.get().blankAsZero }));
+        const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: store.get().blankAsZero, revision }));
         const text = await deliver(bytes, `${reportTitle(read.report)}.docx`);
         return { notice: { intent: 'success', text }, result };
       });

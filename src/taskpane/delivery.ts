@@ -4,13 +4,14 @@
  * the add-in's own server keeps the bytes for a one-time, short-lived URL on the same origin, which
  * is opened in the system browser with Office.context.ui.openBrowserWindow.
  */
+import { UserError } from '../errors';
 
 export type Deliver = (bytes: Uint8Array, filename: string) => Promise<string>;
 
 export const RELAY_PATH = '/api/relay';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export class DeliveryError extends Error {}
+export class DeliveryError extends UserError {}
 
 /** Browser download through a temporary object URL. */
 export function downloadInBrowser(bytes: Uint8Array, filename: string, doc: Document = document): void {

@@ -1,18 +1,18 @@
 /** Reading a file the user picked, with FileReader (older Office webviews lack Blob.arrayBuffer()). */
-import type { PickedFile } from './report-file';
+import { UserError } from '../errors';
+import { MAX_REPORT_FILE_BYTES } from '../files/read';
 
-/** Files larger than this are refused before reading (a real report is well under 1 MB). */
-export const MAX_PICKED_BYTES = 30 * 1024 * 1024;
+export type PickedFile = { name: string; bytes: Uint8Array };
 
 export function readPickedFile(file: File): Promise<PickedFile> {
   return new Promise((resolve, reject) => {
-    if (file.size > MAX_PICKED_BYTES) {
-      reject(new Error(`文件过大（上限 ${MAX_PICKED_BYTES / 1048576} MB）`));
+    if (file.size > MAX_REPORT_FILE_BYTES) {
+      reject(new UserError(`文件过大（上限 ${MAX_REPORT_FILE_BYTES / 1048576} MB）。`));
       return;
     }
     const reader = new FileReader();
     reader.onload = () => resolve({ name: file.name, bytes: new Uint8Array(reader.result as ArrayBuffer) });
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.onerror = () => reject(new UserError(`读取文件失败（${reader.error?.message ?? '未知原因'}）。`));
     reader.readAsArrayBuffer(file);
   });
 }

@@ -24,8 +24,3 @@ export function createStore<T>(initial: T): Store<T> {
     },
   };
 }
-
-/** The Office error code of something thrown (OfficeExtension.Error has one), if any. */
-export function officeCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}

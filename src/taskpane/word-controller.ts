@@ -3,9 +3,10 @@
  * checked, confirmed when it has errors, generated and inserted into the open document with
  * insertFileFromBase64. Word is reached only through `runWord`.
  */
-import { checkReport, documentPlan, summarize } from '../core';
-import { ReportFileError, readReportFile } from './report-file';
-import { createStore, officeCode, type Failure, type Notice } from './store';
+import { checkSource, documentPlan, summarize } from '../core';
+import { readReportBytes } from '../files/read';
+import { actionRunner } from './action';
+import { createStore, type Failure, type Notice } from './store';
 
 export type RunWord = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -31,35 +32,23 @@ export type WordController = {
 export function createWordController(runWord: RunWord): WordController {
   const store = createStore<WordPaneState>({ busy: null, failure: null, notice: null, confirm: null, blankAsZero: false });
   const set = store.set;
+  const action = actionRunner(store, 'Word', { confirm: null });
   return {
     getState: store.get,
     subscribe: store.subscribe,
-    async insertReport(file, confirmed = false) {
-      if (store.get().busy) return;
-      set({ busy: '正在生成并插入报告…', failure: null, notice: null, confirm: null });
-      try {
-        const { report, narrative, oldLabels } = await readReportFile(file);
-        const errors = summarize(checkReport(report, { narrative, oldLabels })).errors;
-        if (errors > 0 && !confirmed) {
-          set({ busy: null, confirm: { errors, name: file.name } });
-          return;
-        }
+    insertReport(file, confirmed = false) {
+      return action('正在生成并插入报告…', `无法插入“${file.name}”`, async () => {
+        const source = await readReportBytes(file.name, file.bytes);
+        const errors = summarize(checkSource(source)).errors;
+        if (errors > 0 && !confirmed) return { confirm: { errors, name: file.name } };
         const { buildDocxBase64 } = await import(/* webpackChunkName: "word" */ '../word/docx');
-        const base64 = await buildDocxBase64(documentPlan(report, { blankAsZero: store.get().blankAsZero }));
+        const base64 = await buildDocxBase64(documentPlan(source.report, { blankAsZero: store.get().blankAsZero }));
         await runWord(async (context) => {
           context.document.body.insertFileFromBase64(base64, 'End');
           await context.sync();
         });
-        set({ busy: null, notice: { intent: 'success', text: `已把“${file.name}”生成的年度报告插入到文档末尾。` } });
-      } catch (e) {
-        const message =
-          e instanceof ReportFileError
-            ? e.message
-            : officeCode(e) !== undefined
-              ? `Word 操作失败（${officeCode(e)}），请重试。`
-              : `发生意外错误：${e instanceof Error ? e.message : String(e)}`;
-        set({ busy: null, failure: { title: `无法插入“${file.name}”`, message } });
-      }
+        return { notice: { intent: 'success', text: `已把“${file.name}”生成的年度报告插入到文档末尾。` } };
+      });
     },
     cancel() {
       set({ confirm: null });

@@ -72,15 +72,9 @@ function table(t: DocTable): Table {
   const widths = t.widths.map((w) => Math.round(w * TEXT_WIDTH));
   const size = Math.round(t.fontSize * 2);
   const columnWidthFrom = (start: number, span: number) => widths.slice(start, start + span).reduce((a, b) => a + b, 0);
-  // Column positions of each row's cells (row spans above cover columns), to give each cell its width.
-  const covered: number[][] = t.rows.map(() => []);
-  const rows = t.rows.map((row, r) => {
-    let col = 0;
+  const rows = t.rows.map((row) => {
     const cells = row.cells.map((c) => {
-      while (covered[r]!.includes(col)) col++;
-      for (let dr = 1; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) covered[r + dr]!.push(col + dc);
-      const width = columnWidthFrom(col, c.colSpan);
-      col += c.colSpan;
+      const width = columnWidthFrom(c.col, c.colSpan);
       return new TableCell({
         children: [
           new Paragraph({

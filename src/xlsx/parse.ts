@@ -4,10 +4,11 @@
  * fast-xml-parser, no eval), so the same code reads workbooks in Node and in the task pane, under
  * a strict Content Security Policy. Bounded: only the parts it needs are inflated, with size caps.
  */
-import { isZip, unzipParts } from './zip';
+import { isZip, unzipParts } from '../files/zip';
 import { XMLParser } from 'fast-xml-parser';
+import { UserError } from '../errors';
 
-export class WorkbookError extends Error {}
+export class WorkbookError extends UserError {}
 
 export type SheetData = { name: string; grid: unknown[][] };
 export type WorkbookData = { sheets: SheetData[]; names: { name: string; ref: string }[] };

@@ -1,82 +1,27 @@
 /**
- * Reads a report workbook (.xlsx): by the defined names first, by the labels as a fallback, exactly
- * as the add-in does in Excel. Runs in Node (CLI) and in the browser (Word pane).
+ * Reads a report workbook (.xlsx) the one way every reader does (`locateReport`: names first, the
+ * labels as a fallback), exactly as the add-in does in Excel. Runs in Node (CLI) and in the browser.
  */
-import {
-  CELLS,
-  keyOfDefinedName,
-  locateByLabels,
-  locateTextPlaces,
-  parseReference,
-  reportFromPlaces,
-  type Report,
-} from '../core';
-import { MAX_XLSX_BYTES, WorkbookError, parseXlsx, type SheetData, type WorkbookData } from './parse';
+import { CURRENT_REVISION, locateReport, reportFromPlaces, resolveNames, type FormatRevision, type LocatedReport, type Report, type ReportSource } from '../core';
+import { MAX_XLSX_BYTES, WorkbookError, parseXlsx, type WorkbookData } from './parse';
 
-export { MAX_XLSX_BYTES, WorkbookError };
+export { MAX_XLSX_BYTES, WorkbookError, parseXlsx };
 
-export type WorkbookRead = {
-  report: Report;
-  /** How the report's cells were found. */
-  source: 'names' | 'labels' | 'mixed';
-  /** Whether the text sheet (metadata and narrative) was found. */
-  narrativeFound: boolean;
-  /** Place key → sheet and 0-based cell. */
-  addresses: Map<string, { sheet: string; row: number; col: number }>;
-  oldLabels: string[];
-};
+export type WorkbookRead = LocatedReport & { report: Report };
 
-/** Opens workbook bytes (Node Buffer or browser Uint8Array). */
-export async function loadWorkbook(bytes: Uint8Array): Promise<WorkbookData> {
-  return parseXlsx(bytes);
+export function readReport(wb: WorkbookData, revision: FormatRevision = CURRENT_REVISION): WorkbookRead {
+  const located = locateReport(resolveNames(wb.names, wb.sheets), wb.sheets, revision);
+  return { ...located, report: reportFromPlaces(located.raw, revision) };
 }
 
-export function readReport(wb: WorkbookData): WorkbookRead {
-  const raw = new Map<string, unknown>();
-  const addresses = new Map<string, { sheet: string; row: number; col: number }>();
-  const sheetByName = new Map(wb.sheets.map((s) => [s.name, s]));
-  for (const dn of wb.names) {
-    const key = keyOfDefinedName(dn.name);
-    const ref = parseReference(dn.ref);
-    if (!key || !ref) continue;
-    const sheet = sheetByName.get(ref.sheet);
-    if (!sheet) continue; // a dangling name (its sheet was deleted or renamed outside Excel): fall back to labels
-    raw.set(key, sheet.grid[ref.row]?.[ref.col] ?? null);
-    addresses.set(key, { sheet: sheet.name, row: ref.row, col: ref.col });
+/** A workbook's report as a source; a workbook without the report's tables is refused with what was looked for. */
+export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision = CURRENT_REVISION): ReportSource {
+  const read = readReport(parseXlsx(bytes), revision);
+  if (!revision.cells.some((c) => read.report.values[c.key] !== undefined)) {
+    throw new WorkbookError('工作簿中没有找到报告表格：既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头');
   }
-  const byNames = CELLS.filter((c) => raw.has(c.key)).length;
-  let byLabels = 0;
-  const oldLabels: string[] = [];
-  if (byNames < CELLS.length) {
-    // Locate by labels on the sheet where they match best.
-    let best: { sheet: SheetData; located: ReturnType<typeof locateByLabels> } | undefined;
-    for (const sheet of wb.sheets) {
-      const located = locateByLabels(sheet.grid);
-      if (!best || located.cells.size > best.located.cells.size) best = { sheet, located };
-    }
-    if (best) {
-      for (const [key, pos] of best.located.cells) {
-        if (raw.has(key)) continue;
-        raw.set(key, best.sheet.grid[pos.row]?.[pos.col] ?? null);
-        addresses.set(key, { sheet: best.sheet.name, row: pos.row, col: pos.col });
-        byLabels++;
-      }
-      oldLabels.push(...best.located.oldLabels);
-    }
-  }
-  let narrativeFound = [...raw.keys()].some((k) => k.startsWith('meta.') || k.startsWith('narrative.'));
-  if (!narrativeFound) {
-    for (const sheet of wb.sheets) {
-      const located = locateTextPlaces(sheet.grid);
-      if (located.size === 0) continue;
-      narrativeFound = true;
-      for (const [key, pos] of located) {
-        raw.set(key, sheet.grid[pos.row]?.[pos.col] ?? null);
-        addresses.set(key, { sheet: sheet.name, row: pos.row, col: pos.col });
-      }
-      break;
-    }
-  }
-  const source = byLabels === 0 ? 'names' : byNames === 0 ? 'labels' : 'mixed';
-  return { report: reportFromPlaces(raw), source, narrativeFound, addresses, oldLabels };
+  const notes: string[] = [];
+  if (read.via !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
+  if (!read.narrative) notes.push('未找到“报告正文”工作表（基本信息与正文），只检查了表格');
+  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes };
 }

@@ -135,8 +135,13 @@ export type AppealsSpec = {
 /** Labels of an older revision, recognised so that an old template is reported. */
 export type LegacySpec = {
   readonly name: string;
-  /** Labels only the old revision has, with the table they appear in. */
-  readonly labels: readonly { readonly text: string; readonly table: TableId }[];
+  /**
+   * Labels only the old revision has, with the table they appear in; `otherQuantity` marks those
+   * whose values are other quantities than this revision's (a table with them is not read).
+   */
+  readonly labels: readonly { readonly text: string; readonly table: TableId; readonly otherQuantity?: boolean }[];
+  /** Rows this revision added (their absence is an old template, reported by old-template, not a reading problem). */
+  readonly addedRows: readonly string[];
   /** Old labels of rows this revision still has (`规范性文件` for 行政规范性文件), by row key. */
   readonly rowAliases: Readonly<Record<string, readonly string[]>>;
   /** A row the old revision had as one row where this one has sub-rows (`（六）其他处理`). */
