@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CELLS, documentPlan, parseReportJson, placesFromReport, runRules, stringifyReport, workbookPlan, type Report } from '../src/core';
+import { documentPlan, parseReportJson, placesFromReport, runRules, stringifyReport, workbookPlan, type Report } from '../src/core';
+import { CELLS, REV } from '../test/helpers/format';
 import { createApp } from '../src/server/app';
 import { RelayStore } from '../src/server/relay';
 import { buildDocx } from '../src/word/docx';
@@ -51,11 +52,11 @@ function fullReport(): Report {
 function benchRunRules(): void {
   const report = fullReport();
   const previous = loadExample();
-  for (let i = 0; i < 300; i++) runRules(report, previous);
+  for (let i = 0; i < 300; i++) runRules(report, { previous: previous });
   const times: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const t0 = process.hrtime.bigint();
-    runRules(report, previous);
+    runRules(report, { previous: previous });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   emit('core.runRules.median_ms', median(times), 'ms');
@@ -92,12 +93,12 @@ function benchCli(): void {
 
 /** Round trips of the Excel actions, counted by the host double. */
 async function benchExcelSyncs(): Promise<void> {
-  const plan = workbookPlan();
+  const plan = workbookPlan(REV);
   const template = async (report: Report) => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
     const { context, fake } = excelContext(state);
-    await paintTemplateInExcel(context, plan, placesFromReport(report), { api19: true });
+    await paintTemplateInExcel(context, plan, placesFromReport(report, REV), { api19: true }, REV);
     return { state, syncs: fake.syncCount };
   };
   const clean = fullReport();
@@ -108,7 +109,7 @@ async function benchExcelSyncs(): Promise<void> {
   emit('excel.template.syncs', t.syncs, 'syncs');
   const check = async (state: WorkbookState) => {
     const { context, fake } = excelContext(state);
-    const result = await checkInExcel(context, { api19: true });
+    const result = await checkInExcel(context, { api19: true }, REV);
     return { syncs: fake.syncCount, findings: result.findings.length };
   };
   const c1 = await check(t.state);
@@ -123,8 +124,8 @@ async function benchExcelSyncs(): Promise<void> {
 }
 
 async function benchXlsx(): Promise<void> {
-  const plan = workbookPlan();
-  const values = placesFromReport(loadExample());
+  const plan = workbookPlan(REV);
+  const values = placesFromReport(loadExample(), REV);
   for (let i = 0; i < 5; i++) await buildWorkbook(plan, values);
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -142,7 +143,7 @@ async function benchXlsx(): Promise<void> {
       const report = { ...base, values: { ...base.values } };
       if (i % 4 === 1) report.values['requests.disclosed.natural'] = 5 + (i % 3);
       const file = join(dir, `w-${i}.xlsx`);
-      writeFileSync(file, await buildWorkbook(plan, placesFromReport(report)));
+      writeFileSync(file, await buildWorkbook(plan, placesFromReport(report, REV)));
       files.push(file);
     }
     const t0 = process.hrtime.bigint();

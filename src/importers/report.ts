@@ -58,9 +58,9 @@ function readActive(rev: FormatRevision, rows: string[][], values: Record<string
   const { documents, blocks } = rev.spec.active;
   const legacy = rev.spec.legacy;
   // A table with the old revision's columns holds other quantities: its rows are recognised, not read.
-  const oldColumns = legacy.labels.filter((l) => l.table === 'active' && l.otherQuantity).map((l) => normalizeLabel(l.text));
-  const old = rows.flat().some((c) => oldColumns.some((l) => normalizeLabel(c).includes(l)));
-  if (old) oldLabels.push(`${legacy.name}的主动公开表`);
+  const oldColumns = legacy.labels.filter((l) => l.table === 'active' && l.otherQuantity).map((l) => l.text);
+  const old = rows.flat().some((c) => oldColumns.some((l) => normalizeLabel(c).includes(normalizeLabel(l))));
+  if (old) oldLabels.push(`${legacy.shortName}的主动公开表（${oldColumns[0]}等）`);
   const firstLabel = (row: string[]) => row.findIndex((c) => trim(c) !== '');
   const found = new Set<string>();
   for (const row of rows) {

@@ -9,9 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
+import { DOCX_MIME, RELAY_PATH } from '../files/relay';
 
-export const RELAY_PATH = '/api/relay';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -115,7 +114,7 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       send(res, 403, 'forbidden: other origin');
       return;
     }
-    if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== DOCX) {
+    if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== DOCX_MIME) {
       send(res, 415, 'expected a .docx');
       return;
     }
@@ -129,7 +128,7 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       return;
     }
     try {
-      const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined), DOCX);
+      const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined), DOCX_MIME);
       send(res, 201, JSON.stringify({ url: `${RELAY_PATH}/${token}`, expiresInSeconds: Math.round(relay.limits.ttlMs / 1000) }), 'application/json; charset=utf-8');
     } catch (e) {
       if (e instanceof RelayFullError) send(res, 503, 'relay busy, try again shortly');

@@ -5,17 +5,16 @@
  * is opened in the system browser with Office.context.ui.openBrowserWindow.
  */
 import { UserError } from '../errors';
+import { DOCX_MIME, RELAY_PATH } from '../files/relay';
 
 export type Deliver = (bytes: Uint8Array, filename: string) => Promise<string>;
 
-export const RELAY_PATH = '/api/relay';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export class DeliveryError extends UserError {}
 
 /** Browser download through a temporary object URL. */
 export function downloadInBrowser(bytes: Uint8Array, filename: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX_MIME }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = filename;
@@ -33,7 +32,7 @@ export async function uploadToRelay(bytes: Uint8Array, filename: string, origin:
     response = await fetcher(`${origin}${RELAY_PATH}`, {
       method: 'POST',
       body: bytes as BodyInit,
-      headers: { 'Content-Type': DOCX, 'X-Filename': encodeURIComponent(filename) },
+      headers: { 'Content-Type': DOCX_MIME, 'X-Filename': encodeURIComponent(filename) },
       credentials: 'same-origin',
     });
   } catch {

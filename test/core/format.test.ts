@@ -1,4 +1,5 @@
-import { CELLS, SECTIONS, TABLES, cellDef, cellsOfTable, gridPositions, isCellKey, placeName, tableById } from '../../src/core';
+import { walkGrid } from '../../src/core';
+import { CELLS, SECTIONS, TABLES, cellDef, cellsOfTable, isCellKey, placeName, tableById } from '../helpers/format';
 
 describe('format model', () => {
   test('has every cell of the spec: 10 in T2, 25×7 in T3, 15 in T4', () => {
@@ -54,7 +55,7 @@ describe('format model', () => {
     expect(find('（七）总计')).toMatchObject({ colSpan: 2 });
     expect(find('四、结转下年度继续办理')).toMatchObject({ colSpan: 3 });
     // Value columns are the last seven of ten.
-    for (const p of gridPositions(t3)) expect(p.col).toBeGreaterThanOrEqual(3);
+    for (const p of walkGrid(t3).filter((x) => x.cell.type === 'value')) expect(p.col).toBeGreaterThanOrEqual(3);
   });
 
   test('T4 is 15 value columns under 行政复议 (5) and 行政诉讼 (10)', () => {
@@ -64,7 +65,7 @@ describe('format model', () => {
       expect.objectContaining({ text: '行政复议', colSpan: 5 }),
       expect.objectContaining({ text: '行政诉讼', colSpan: 10 }),
     ]);
-    expect(gridPositions(t4).map((p) => p.col)).toEqual([...Array(15).keys()]);
+    expect(walkGrid(t4).filter((p) => p.cell.type === 'value').map((p) => p.col)).toEqual([...Array(15).keys()]);
   });
 
   test('T2 blocks: captions span four columns, single values span three', () => {
@@ -76,10 +77,10 @@ describe('format model', () => {
       '第二十条第（六）项',
       '第二十条第（八）项',
     ]);
-    expect(gridPositions(t2).find((p) => p.key === 'active.fees')).toMatchObject({ col: 1, colSpan: 3 });
+    expect(walkGrid(t2).find((p) => p.cell.type === 'value' && p.cell.key === 'active.fees')).toMatchObject({ col: 1, colSpan: 3 });
   });
 
   test('every grid row is exactly filled (the model checks itself)', () => {
-    for (const t of TABLES) expect(() => gridPositions(t)).not.toThrow();
+    for (const t of TABLES) expect(() => walkGrid(t)).not.toThrow();
   });
 });

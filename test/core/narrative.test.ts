@@ -1,5 +1,6 @@
 import { copiedShare, runRules, saysNoFees, statedFigures, type Report } from '../../src/core';
 import { consistentReport, withValues, zeroSeed } from '../helpers/reports';
+import { REV } from '../helpers/format';
 
 describe('figures stated in the narrative', () => {
   test.each<[string, [string, number][]]>([
@@ -24,7 +25,7 @@ describe('figures stated in the narrative', () => {
     ['收到申请12件（含上年结转2件）', [['requests.carriedOver', 2]]],
     ['现行有效规范性文件5件', []],
   ])('%s', (sentence, expected) => {
-    expect(statedFigures(sentence, 'overview').map((f) => [f.pattern.id, f.value])).toEqual(expected);
+    expect(statedFigures(sentence, 'overview', REV.figures).map((f) => [f.pattern.id, f.value])).toEqual(expected);
   });
 
   test('section 六 saying no fees were charged, not about 信息处理费', () => {
@@ -77,10 +78,10 @@ describe('copied text and tables', () => {
   test('a section nearly the same as last year: warning with the share; a new one: silent', () => {
     const now = { ...consistentReport(), narrative: { ...consistentReport().narrative, problems: text } };
     const last = { ...now, meta: { ...now.meta, year: 2022 } };
-    const f = runRules(now, last).filter((x) => x.rule === 'copied-text');
+    const f = runRules(now, { previous: last }).filter((x) => x.rule === 'copied-text');
     expect(f.map((x) => [x.messageId, x.cells, x.data.percent])).toEqual([['copied.text', ['narrative.problems'], 100]]);
     const fresh = { ...last, narrative: { ...last.narrative, problems: '今年重点推进数字政府建设和政务服务标准化工作，完善了公开目录。' } };
-    expect(runRules(now, fresh).filter((x) => x.rule === 'copied-text')).toEqual([]);
+    expect(runRules(now, { previous: fresh }).filter((x) => x.rule === 'copied-text')).toEqual([]);
   });
 
   test('a table identical to last year (and not all zero) is reported', () => {
@@ -88,7 +89,7 @@ describe('copied text and tables', () => {
     seed.appeals[0] = [1, 0, 0, 0];
     const now = consistentReport(seed);
     const last = { ...now, meta: { ...now.meta, year: 2022 }, narrative: {} };
-    const f = runRules(now, last).filter((x) => x.rule === 'copied-text');
+    const f = runRules(now, { previous: last }).filter((x) => x.rule === 'copied-text');
     expect(f.map((x) => x.cells[0])).toEqual(['table.appeals']);
   });
 });

@@ -1,6 +1,7 @@
 /** Property tests over generated reports (fast-check, seeded so a failure can be replayed). */
 import fc from 'fast-check';
-import { CELLS, REQUEST_PART_COLUMNS, REQUEST_RESULT_ROWS, runRules, type Report, type ReportValue } from '../../src/core';
+import { runRules, type Report, type ReportValue } from '../../src/core';
+import { CELLS, REQUEST_PART_COLUMNS, REQUEST_RESULT_ROWS } from '../helpers/format';
 import { consistentReport, withValues, type Seed } from '../helpers/reports';
 
 const count = fc.nat({ max: 500 });
@@ -66,7 +67,7 @@ test('the engine never throws, whatever is in the cells and the text', () => {
       (values, narrative, meta, withPrevious) => {
         const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Report['values'];
         const report: Report = { format: 'gov-info-annual-report/2021', meta, values: clean, narrative };
-        const findings = runRules(report, withPrevious ? report : undefined);
+        const findings = runRules(report, { previous: withPrevious ? report : undefined });
         for (const f of findings) {
           expect(f.cells.length).toBeGreaterThan(0);
           expect(typeof f.message).toBe('string');

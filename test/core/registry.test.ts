@@ -1,13 +1,5 @@
-import {
-  CHECKS,
-  MESSAGES,
-  RULE_DEFINITIONS,
-  RULE_IDS,
-  isCellKey,
-  renderMessage,
-  runRules,
-  type Check,
-} from '../../src/core';
+import { RULES, RULE_IDS, makeFinding, runRules, ruleInfo, type Check, type Family, type RuleId } from '../../src/core';
+import { REV, isCellKey } from '../helpers/format';
 import { loadExample } from '../helpers/reports';
 
 function cellsOf(check: Check): string[] {
@@ -22,34 +14,66 @@ function cellsOf(check: Check): string[] {
   }
 }
 
-describe('rule registry', () => {
-  test('rule ids are unique and each has a definition and at least one check', () => {
+const FAMILIES: readonly Family[] = ['linear', 'value', 'blank', 'section', 'template', 'year', 'figure', 'copied'];
+
+describe('rule declarations', () => {
+  test('every rule is declared once, with its family, and has at least one check in the 2021 revision', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+    expect(REV.rules).toEqual(RULE_IDS);
     for (const id of RULE_IDS) {
-      expect(RULE_DEFINITIONS[id].id).toBe(id);
-      expect(CHECKS.some((c) => c.rule === id)).toBe(true);
+      const checks = REV.checks.filter((c) => c.rule === id);
+      expect(checks.length).toBeGreaterThan(0);
+      for (const c of checks) expect(c.family).toBe(RULES[id].family);
     }
+  });
+
+  test('every family has a rule and a check: no family is left to a silent default', () => {
+    for (const family of FAMILIES) {
+      expect(RULE_IDS.some((id) => RULES[id].family === family)).toBe(true);
+      expect(REV.checks.some((c) => c.family === family)).toBe(true);
+    }
+    expect(new Set(REV.checks.map((c) => c.family))).toEqual(new Set(FAMILIES));
   });
 
   test('every check names existing cells', () => {
-    for (const check of CHECKS) for (const key of cellsOf(check)) expect(isCellKey(key)).toBe(true);
+    for (const check of REV.checks) for (const key of cellsOf(check)) expect(isCellKey(key)).toBe(true);
   });
 
-  test('every message id used by a check exists', () => {
-    for (const check of CHECKS) if (check.family === 'linear') expect(MESSAGES[check.messageId]).toBeDefined();
+  test("every linear check names one of its own rule's messages", () => {
+    for (const check of REV.checks) if (check.family === 'linear') expect(Object.keys(RULES[check.rule].messages)).toContain(check.messageId);
   });
 
-  test('every message renders with data, without holes', () => {
-    const data = new Proxy({}, { get: (_t, p) => (typeof p === 'string' ? `‹${p}›` : undefined) }) as Record<string, string>;
-    for (const id of Object.keys(MESSAGES)) {
-      const text = renderMessage(id, data);
-      expect(text.length).toBeGreaterThan(5);
-      expect(text).not.toMatch(/undefined|null|NaN/u);
+  test('every message renders with data, without holes, and takes its severity from the declaration', () => {
+    const data = new Proxy({}, { get: (_t, p) => (typeof p === 'string' ? `‹${p}›` : undefined) });
+    for (const id of RULE_IDS) {
+      for (const messageId of Object.keys(RULES[id].messages)) {
+        const make = makeFinding as (r: RuleId, m: string, c: string[], d: unknown) => ReturnType<typeof makeFinding>;
+        const f = make(id, messageId, ['x'], data);
+        expect(f.message.length).toBeGreaterThan(5);
+        expect(f.message).not.toMatch(/undefined|null|NaN/u);
+        expect(ruleInfo(id).severities).toContain(f.severity);
+      }
     }
   });
 
-  test('every rule definition has a Chinese title', () => {
-    for (const d of Object.values(RULE_DEFINITIONS)) expect(d.title).toMatch(/[\u4e00-\u9fff]/u);
+  test('a message of another rule is refused', () => {
+    const make = makeFinding as (r: RuleId, m: string, c: string[], d: unknown) => unknown;
+    expect(() => make('balance', 'blank.cell', ['x'], { cell: 'x' })).toThrow(/no message/u);
+  });
+
+  test('every rule has a Chinese title, a description and a source', () => {
+    for (const id of RULE_IDS) {
+      const r = ruleInfo(id);
+      expect(r.title).toMatch(/[\u4e00-\u9fff]/u);
+      expect(r.description).toMatch(/[\u4e00-\u9fff]/u);
+      expect(r.source).toMatch(/条例|国办|表三注释|本工具补充/u);
+    }
+  });
+
+  test('the fee rule is an error that has warning messages; the others have one severity', () => {
+    expect(ruleInfo('fee-amount').severities).toEqual(['error', 'warning']);
+    expect(ruleInfo('row-total').severities).toEqual(['error']);
+    expect(ruleInfo('blank-cell').severities).toEqual(['warning']);
   });
 });
 

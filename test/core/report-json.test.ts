@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CELLS, emptyReport, parseReportJson, stringifyReport } from '../../src/core';
+import { emptyReport, parseReportJson, stringifyReport } from '../../src/core';
+import { CELLS, REV } from '../helpers/format';
 import { EXAMPLE_PATH, consistentReport } from '../helpers/reports';
 
 const valid = (extra: Record<string, unknown> = {}) =>
@@ -31,7 +32,7 @@ describe('report JSON', () => {
   });
 
   test('an empty report has every cell blank', () => {
-    expect(Object.values(emptyReport().values).every((v) => v === null)).toBe(true);
+    expect(Object.values(emptyReport(REV).values).every((v) => v === null)).toBe(true);
   });
 
   test('a BOM is accepted', () => {

@@ -3,7 +3,7 @@ import { consistentReport, withValues, zeroSeed } from '../helpers/reports';
 
 /** A compact, wording-free view of a finding: rule, message id, cells. */
 const brief = (f: Finding) => `${f.rule} ${f.messageId} ${f.cells.join(',')}`;
-const briefs = (report: Report, previous?: Report) => runRules(report, previous).map(brief);
+const briefs = (report: Report, previous?: Report) => runRules(report, { previous: previous }).map(brief);
 
 function seeded(): Report {
   const seed = zeroSeed();
@@ -103,7 +103,7 @@ describe('family linear across years', () => {
 
   test('last year must be the year before', () => {
     const p = { ...previous, meta: { ...previous.meta, year: 2021 } };
-    expect(runRules(base, p).map((f) => f.messageId)).toContain('year.previous');
+    expect(runRules(base, { previous: p }).map((f) => f.messageId)).toContain('year.previous');
   });
 });
 

@@ -1,5 +1,6 @@
 /** The Excel adapter against the host double: round trips, nothing lost, marks restored exactly. */
-import { CELLS, a1, checkReport, placesFromReport, planAddresses, workbookPlan, type Report } from '../../src/core';
+import { a1, asSource, checkSource, placesFromReport, planAddresses, workbookPlan, type Report } from '../../src/core';
+import { CELLS, REV } from '../helpers/format';
 import { ReportNotFoundError, checkInExcel, clearMarksInExcel, selectInExcel } from '../../src/excel/check';
 import { MARK_COLORS, MARK_SETTING } from '../../src/excel/marks';
 import { paintTemplateInExcel } from '../../src/excel/template';
@@ -7,7 +8,7 @@ import { WorkbookState, excelContext, parseA1 } from '../doubles/excel-host';
 import { planGrid } from '../helpers/grid';
 import { consistentReport, loadExample, withValues } from '../helpers/reports';
 
-const plan = workbookPlan();
+const plan = workbookPlan(REV);
 const addresses = planAddresses(plan);
 const features = { api19: true };
 const at = (key: string) => a1(addresses.get(key)!.row, addresses.get(key)!.col);
@@ -22,13 +23,13 @@ async function workbookWith(report?: Report): Promise<WorkbookState> {
   const state = new WorkbookState();
   state.addSheet('Sheet1');
   const { context } = excelContext(state);
-  await paintTemplateInExcel(context, plan, report ? placesFromReport(report) : new Map(), features);
+  await paintTemplateInExcel(context, plan, report ? placesFromReport(report, REV) : new Map(), features, REV);
   return state;
 }
 
 async function check(state: WorkbookState, f = features) {
   const { context, fake } = excelContext(state);
-  const result = await checkInExcel(context, f);
+  const result = await checkInExcel(context, f, REV);
   return { result, syncs: fake.syncCount };
 }
 
@@ -37,8 +38,8 @@ describe('生成模板', () => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
     const { context, fake } = excelContext(state);
-    const result = await paintTemplateInExcel(context, plan, new Map(), features);
-    expect(result).toEqual({ sheets: ['报告数据', '报告正文'], renamed: false, namesMoved: false, syncs: 2 });
+    const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
+    expect(result).toEqual({ sheets: ['报告数据', '报告正文'], renamed: false, namesMoved: false });
     expect(fake.syncCount).toBe(2);
     expect(state.names.size).toBe(addresses.size);
     const data = state.sheet('报告数据')!;
@@ -61,7 +62,7 @@ describe('生成模板', () => {
     state.type('报告数据', 'C3', 42, '=6*7');
     const before = state.contentSnapshot();
     const { context, fake } = excelContext(state);
-    const result = await paintTemplateInExcel(context, plan, new Map(), features);
+    const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
     expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)'], renamed: true });
     expect(fake.syncCount).toBeLessThanOrEqual(3);
     expect(state.valueAt('报告数据', 'B2')).toBe('我的旧数据');
@@ -73,7 +74,7 @@ describe('生成模板', () => {
     const state = new WorkbookState();
     state.addSheet('报告数据');
     const { context } = excelContext(state);
-    const result = await paintTemplateInExcel(context, plan, new Map(), features);
+    const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
     expect(result.sheets).toEqual(['报告数据', '报告正文']);
     expect(state.sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文']);
   });
@@ -82,7 +83,7 @@ describe('生成模板', () => {
     const state = await workbookWith(complete());
     const before = state.contentSnapshot();
     const { context } = excelContext(state);
-    const result = await paintTemplateInExcel(context, plan, new Map(), features);
+    const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
     expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)'], renamed: true, namesMoved: true });
     expect(state.names.get('GIR.requests.newReceived.natural')!.sheet.name).toBe('报告数据 (2)');
     const firstSheets = (s: string) => JSON.parse(s).filter(([name]: [string]) => name === '报告数据' || name === '报告正文');
@@ -95,7 +96,7 @@ test('a narrative longer than a cell can hold: a clear message before anything i
   state.addSheet('Sheet1');
   const report = { ...complete(), narrative: { ...complete().narrative, overview: '很长。'.repeat(12000) } };
   const { context, fake } = excelContext(state);
-  await expect(paintTemplateInExcel(context, plan, placesFromReport(report), features)).rejects.toThrow(/“一、总体情况”超过 Excel 一个单元格能容纳的 32767 个字符/u);
+  await expect(paintTemplateInExcel(context, plan, placesFromReport(report, REV), features, REV)).rejects.toThrow(/“一、总体情况”超过 Excel 一个单元格能容纳的 32767 个字符/u);
   expect(fake.syncCount).toBe(0);
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
 });
@@ -105,7 +106,7 @@ test('text that looks like a formula, a date or a number is written as text, exa
   state.addSheet('Sheet1');
   const report = withValues(complete(), { 'appeals.review.pending': '=SUM(A1:A9)', 'active.penalty': '-', 'active.coercion': '1/2' });
   const withText = { ...report, narrative: { ...report.narrative, problems: '-一是公开不够全面。', other: '=无其他事项' } };
-  await paintTemplateInExcel(excelContext(state).context, plan, placesFromReport(withText), features);
+  await paintTemplateInExcel(excelContext(state).context, plan, placesFromReport(withText, REV), features, REV);
   const cellAt = (sheet: string, key: string) => {
     const p = parseA1(at(key));
     return state.sheet(sheet)!.peek(p.r, p.c)!;
@@ -123,7 +124,6 @@ describe('检查报告', () => {
     const state = await workbookWith(complete());
     const { result, syncs } = await check(state);
     expect(syncs).toBe(2);
-    expect(result.syncs).toBe(2);
     expect(result.findings).toEqual([]);
     expect(result.marked).toBe(0);
     expect(state.settings.has(MARK_SETTING)).toBe(false);
@@ -134,7 +134,7 @@ describe('检查报告', () => {
     const state = await workbookWith(example);
     const { result, syncs } = await check(state);
     expect(syncs).toBe(2);
-    const expected = checkReport({ ...example, values: Object.fromEntries(CELLS.map((c) => [c.key, example.values[c.key] ?? null])), meta: { ...example.meta, title: undefined } as Report['meta'] });
+    const expected = checkSource(asSource({ ...example, values: Object.fromEntries(CELLS.map((c) => [c.key, example.values[c.key] ?? null])), meta: { ...example.meta, title: undefined } as Report['meta'] }));
     expect(result.findings.map((f) => [f.rule, f.cells])).toEqual(expected.map((f) => [f.rule, f.cells]));
   });
 
@@ -249,8 +249,7 @@ describe('workbooks changed by users', () => {
     state.insertRows('报告数据', 0, 2);
     const { result, syncs } = await check(state);
     expect(syncs).toBe(5);
-    expect(result.syncs).toBe(5);
-    expect(result.source).toBe('labels');
+    expect(result.via).toBe('labels');
     expect(result.findings.map((f) => f.rule)).toEqual(['row-total', 'handled-total']);
     const where = addresses.get('requests.disclosed.total')!;
     const cell = state.sheet('报告数据')!.peek(where.row + 2, where.col)!;
@@ -266,8 +265,8 @@ describe('workbooks changed by users', () => {
       }),
     );
     const { result } = await check(state);
-    expect(result.source).toBe('labels');
-    expect(result.narrativeFound).toBe(false);
+    expect(result.via).toBe('labels');
+    expect(result.narrative).toBe(false);
     expect(result.findings.map((f) => f.rule)).toEqual(['appeal-total']);
   });
 
@@ -277,8 +276,8 @@ describe('workbooks changed by users', () => {
     state.type('Sheet1', 'A1', '工资表');
     const before = state.formatSnapshot();
     const { context } = excelContext(state);
-    await expect(checkInExcel(context, features)).rejects.toThrow(ReportNotFoundError);
-    await expect(checkInExcel(excelContext(state).context, features)).rejects.toThrow(/没有找到报告表格/u);
+    await expect(checkInExcel(context, features, REV)).rejects.toThrow(ReportNotFoundError);
+    await expect(checkInExcel(excelContext(state).context, features, REV)).rejects.toThrow(/没有找到报告表格/u);
     expect(state.formatSnapshot()).toBe(before);
   });
 
@@ -298,7 +297,7 @@ describe('payload', () => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
     const { context, fake } = excelContext(state);
-    await paintTemplateInExcel(context, plan, placesFromReport(loadExample()), features);
+    await paintTemplateInExcel(context, plan, placesFromReport(loadExample(), REV), features, REV);
     const writes = Math.max(...fake.commandsPerSync);
     // Each command serialises to well under 300 bytes (a cell address, a property and a short value).
     expect(writes * 300).toBeLessThan(5 * 1024 * 1024);

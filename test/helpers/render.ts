@@ -1,5 +1,5 @@
 /** Renders a report the ways published reports reach us: a Word text dump and a web page. */
-import { documentPlan, type DocTable, type Report } from '../../src/core';
+import { documentPlan, type DocTable, type FormatRevision, type Report } from '../../src/core';
 
 /** Rows of a plan table as Word writes them: a cell continued from the row above is an empty cell. */
 function wordRows(t: DocTable): string[][] {
@@ -24,9 +24,9 @@ function wordRows(t: DocTable): string[][] {
   });
 }
 
-export function toTextDump(report: Report, pad = (s: string) => s): string {
+export function toTextDump(report: Report, pad = (s: string) => s, revision?: FormatRevision): string {
   const lines: string[] = [];
-  for (const b of documentPlan(report).blocks) {
+  for (const b of documentPlan(report, revision ? { revision } : {}).blocks) {
     if (b.type === 'paragraph') lines.push(b.runs.map((r) => r.text).join(''));
     else {
       for (const row of wordRows(b)) {
@@ -40,9 +40,9 @@ export function toTextDump(report: Report, pad = (s: string) => s): string {
 
 const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
-export function toHtml(report: Report): string {
+export function toHtml(report: Report, revision?: FormatRevision): string {
   const parts: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>报告</title><style>td{border:1px solid}</style></head><body><div class="article">'];
-  for (const b of documentPlan(report).blocks) {
+  for (const b of documentPlan(report, revision ? { revision } : {}).blocks) {
     if (b.type === 'paragraph') parts.push(`<p style="text-indent:2em">${esc(b.runs.map((r) => r.text).join(''))}</p>`);
     else {
       parts.push('<table cellspacing="0"><tbody>');

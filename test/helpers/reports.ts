@@ -1,19 +1,8 @@
 /** Builders of reports for tests: a consistent report from a few free numbers, and small edits. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  APPEAL_COLUMNS,
-  APPEAL_GROUPS,
-  CELLS,
-  REPORT_FORMAT_ID,
-  REQUEST_PART_COLUMNS,
-  REQUEST_RESULT_ROWS,
-  appealKey,
-  parseReportJson,
-  requestKey,
-  type Report,
-  type ReportValue,
-} from '../../src/core';
+import { parseReportJson, type Report, type ReportValue } from '../../src/core';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, CELLS, REQUEST_PART_COLUMNS, REQUEST_RESULT_ROWS, REV, appealKey, requestKey } from './format';
 
 export const EXAMPLE_PATH = join(__dirname, '../../examples/chengdong-2023.json');
 
@@ -87,7 +76,7 @@ export function consistentReport(seed: Seed = zeroSeed()): Report {
   v['active.fees'] = seed.singles.fees;
   if (Object.keys(v).length !== CELLS.length) throw new Error('builder does not fill every cell');
   return {
-    format: REPORT_FORMAT_ID,
+    format: REV.id,
     meta: { agency: '测试县人民政府', year: 2023, office: '测试县人民政府办公室', date: '2024-01-31', title: '测试县人民政府2023年政府信息公开工作年度报告' },
     values: v,
     narrative: {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
-import { CELLS, checkReport, documentPlan, stringifyReport, type Report } from '../../src/core';
+import { asSource, checkSource, documentPlan, stringifyReport, type Report } from '../../src/core';
+import { CELLS } from '../helpers/format';
 import { ImportError, importReport } from '../../src/importers';
 import { blocksFromHtml } from '../../src/importers/html';
 import { buildDocx } from '../../src/word/docx';
@@ -40,7 +41,7 @@ describe('the example text dump', () => {
     expect(imported.problems).toEqual([]);
     // Its T2 uses the 2019 label 规范性文件 for 行政规范性文件.
     expect(imported.oldLabels).toEqual(['规范性文件']);
-    expect(checkReport(imported.report, { oldLabels: imported.oldLabels }).filter((f) => f.rule === 'old-template')).toHaveLength(2);
+    expect(checkSource({ ...asSource(imported.report), oldLabels: imported.oldLabels }).filter((f) => f.rule === 'old-template')).toHaveLength(2);
   });
 });
 
@@ -96,7 +97,7 @@ describe('label variants and old templates', () => {
   test('a variant title is kept as written, for section-title', () => {
     const imported = importReport('r.txt', enc(dump().replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况')));
     expect(imported.report.meta.sectionTitles).toEqual({ problems: '五、政府信息公开工作存在的主要问题及改进情况' });
-    expect(checkReport(imported.report).map((f) => f.messageId)).toContain('section.title-variant');
+    expect(checkSource(asSource(imported.report)).map((f) => f.messageId)).toContain('section.title-variant');
   });
 
   test('blank stays blank, 0 stays 0, “/” stays text', () => {
@@ -119,7 +120,7 @@ describe('label variants and old templates', () => {
     expect(imported.report.values['active.licensing']).toBe(0);
     expect(imported.report.values['requests.otherHandling.noCorrection.natural']).toBeUndefined();
     expect(imported.report.values['requests.totalHandled.natural']).toBeDefined();
-    const findings = checkReport(imported.report, { oldLabels: imported.oldLabels });
+    const findings = checkSource({ ...asSource(imported.report), oldLabels: imported.oldLabels });
     expect(findings.filter((f) => f.rule === 'old-template').length).toBe(2);
   });
 

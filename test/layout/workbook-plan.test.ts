@@ -1,23 +1,8 @@
-import {
-  CELLS,
-  DATA_SHEET,
-  TABLES,
-  TEXT_SHEET,
-  definedName,
-  keyOfDefinedName,
-  locateByLabels,
-  locateTextPlaces,
-  parseReference,
-  planAddresses,
-  readDate,
-  readYear,
-  sheetReference,
-  workbookPlan,
-  type Grid,
-} from '../../src/core';
+import { DATA_SHEET, definedName, keyOfDefinedName, locateByLabels, locateTextPlaces, parseReference, planAddresses, readDate, readYear, sheetReference, TEXT_SHEET, workbookPlan, type Grid } from '../../src/core';
+import { CELLS, TABLES, REV, key } from '../helpers/format';
 import { planGrid } from '../helpers/grid';
 
-const plan = workbookPlan();
+const plan = workbookPlan(REV);
 const [data, text] = plan.sheets;
 
 describe('workbook plan', () => {
@@ -124,7 +109,7 @@ describe('locating by labels', () => {
   const addresses = planAddresses(plan);
 
   test('finds every cell of our own data sheet where the plan put it', () => {
-    const located = locateByLabels(planGrid(data!));
+    const located = locateByLabels(planGrid(data!), REV);
     expect(located.tables).toEqual(new Set(['active', 'requests', 'appeals']));
     for (const c of CELLS) {
       const a = addresses.get(c.key)!;
@@ -134,7 +119,7 @@ describe('locating by labels', () => {
   });
 
   test('finds the metadata and narrative of the text sheet', () => {
-    const located = locateTextPlaces(planGrid(text!));
+    const located = locateTextPlaces(planGrid(text!), REV);
     for (const [key, a] of addresses) if (a.sheet === 1) expect(located.get(key)).toEqual({ row: a.row, col: a.col });
   });
 
@@ -152,16 +137,16 @@ describe('locating by labels', () => {
     ['， for 、 and no numbering in （六）', (g) => edit(g, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请')],
     ['a filling note inside the label', (g) => edit(g, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）（注：本行不含全部公开）')],
   ])('tolerates %s', (_name, change) => {
-    const located = locateByLabels(change(planGrid(data!)));
+    const located = locateByLabels(change(planGrid(data!)), REV);
     expect(located.cells.size).toBe(CELLS.length);
   });
 
   test('rows inserted above and columns shifted: found where they moved', () => {
     const grid = planGrid(data!).map((row) => [null, null, ...row]);
     grid.unshift([null], ['用户自己的备注'], []);
-    const located = locateByLabels(grid);
+    const located = locateByLabels(grid, REV);
     const a = addresses.get('requests.totalHandled.natural')!;
-    expect(located.cells.get('requests.totalHandled.natural')).toEqual({ row: a.row + 3, col: a.col + 2 });
+    expect(located.cells.get(key('requests.totalHandled.natural'))).toEqual({ row: a.row + 3, col: a.col + 2 });
     expect(located.cells.size).toBe(CELLS.length);
   });
 
@@ -173,15 +158,15 @@ describe('locating by labels', () => {
     grid = edit(grid, null as unknown as string, null);
     const row = (grid as unknown[][]).findIndex((r) => r.includes('（七）总计'));
     grid[row - 3]![1] = '（六）其他处理';
-    const located = locateByLabels(grid as Grid);
+    const located = locateByLabels(grid as Grid, REV);
     expect(located.oldLabels).toEqual(expect.arrayContaining(['规范性文件', '（六）其他处理（单行）']));
-    expect(located.cells.has('active.normativeDocuments.issued')).toBe(true);
-    expect(located.cells.has('requests.otherHandling.other.natural')).toBe(false);
+    expect(located.cells.has(key('active.normativeDocuments.issued'))).toBe(true);
+    expect(located.cells.has(key('requests.otherHandling.other.natural'))).toBe(false);
   });
 
   test('a sheet without the report finds nothing', () => {
-    const located = locateByLabels([['姓名', '年龄'], ['张三', 30]]);
+    const located = locateByLabels([['姓名', '年龄'], ['张三', 30]], REV);
     expect(located.cells.size).toBe(0);
-    expect(locateTextPlaces([['年度', 2023]]).size).toBe(0);
+    expect(locateTextPlaces([['年度', 2023]], REV).size).toBe(0);
   });
 });

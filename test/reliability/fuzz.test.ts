@@ -3,7 +3,8 @@
  * seeded so that a failure can be replayed (fast-check prints the seed and the counterexample).
  */
 import fc from 'fast-check';
-import { classifyText, documentPlan, parseChineseNumeral, readTypedValue, reportFromPlaces, runRules, CELLS } from '../../src/core';
+import { classifyText, documentPlan, parseChineseNumeral, readTypedValue, reportFromPlaces, runRules } from '../../src/core';
+import { CELLS, REV } from '../helpers/format';
 import { ImportError, importReport } from '../../src/importers';
 import { blocksFromHtml } from '../../src/importers/html';
 import { blocksFromTextDump } from '../../src/importers/blocks';
@@ -54,8 +55,8 @@ test('the rules: never throw on reports built from arbitrary typed cells', () =>
       raw.set('narrative.overview', text);
       raw.set('meta.year', text);
       raw.set('meta.date', text);
-      const report = reportFromPlaces(raw);
-      for (const f of runRules(report, report)) expect(f.cells.length).toBeGreaterThan(0);
+      const report = reportFromPlaces(raw, REV);
+      for (const f of runRules(report, { previous: report })) expect(f.cells.length).toBeGreaterThan(0);
       documentPlan(report);
     }),
     { numRuns: 1500, seed: SEED + 1 },
@@ -98,7 +99,7 @@ test('the HTML importer: arbitrary mutations of a real page, and tag soup', () =
 });
 
 test('the .xlsx reader and the .docx importer: corrupted bytes of real files give a clear error or a report', async () => {
-  const xlsx = new Uint8Array(await buildWorkbook(workbookPlan(), placesFromReport(consistentReport())));
+  const xlsx = new Uint8Array(await buildWorkbook(workbookPlan(REV), placesFromReport(consistentReport(), REV)));
   const docx = await buildDocx(documentPlan(consistentReport()));
   const corrupt = (bytes: Uint8Array) =>
     fc.tuple(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }), fc.nat()).map(([flips, cut]) => {

@@ -6,6 +6,7 @@ import '../helpers/jsdom-polyfills';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { placesFromReport, workbookPlan } from '../../src/core';
+import { REV } from '../helpers/format';
 import { App } from '../../src/taskpane/App';
 import { detectHost } from '../../src/taskpane/host';
 import { createWordController, type RunWord } from '../../src/taskpane/word-controller';
@@ -47,7 +48,7 @@ test('a report JSON is generated and inserted at the end of the document', async
 test('a report workbook (.xlsx) is read in the pane and inserted', async () => {
   const word = fakeWord();
   const controller = createWordController(word.run);
-  const bytes = new Uint8Array(await buildWorkbook(workbookPlan(), placesFromReport(loadExample())));
+  const bytes = new Uint8Array(await buildWorkbook(workbookPlan(REV), placesFromReport(loadExample(), REV)));
   await controller.insertReport({ name: 'report.xlsx', bytes });
   expect(controller.getState().failure).toBeNull();
   expect(word.inserted).toHaveLength(1);

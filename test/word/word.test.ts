@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import { SECTIONS, documentPlan, documentValues, type Report } from '../../src/core';
+import { documentPlan, documentValues, type Report } from '../../src/core';
+import { SECTIONS } from '../helpers/format';
 import { buildDocx } from '../../src/word/docx';
 import { consistentReport, loadExample, withValues } from '../helpers/reports';
 

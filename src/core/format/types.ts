@@ -135,6 +135,8 @@ export type AppealsSpec = {
 /** Labels of an older revision, recognised so that an old template is reported. */
 export type LegacySpec = {
   readonly name: string;
+  /** Its short name in messages, e.g. 2019年格式. */
+  readonly shortName: string;
   /**
    * Labels only the old revision has, with the table they appear in; `otherQuantity` marks those
    * whose values are other quantities than this revision's (a table with them is not read).

@@ -189,8 +189,7 @@ export function parseReportJson(text: string, known: readonly FormatRevision[] =
 }
 
 /** Writes a report JSON: keys in format order, cell keys in document order, two-space indent, final newline. */
-export function stringifyReport(report: Report): string {
-  const revision = revisionFor(report);
+export function stringifyReport(report: Report, revision: FormatRevision = revisionFor(report)): string {
   const SECTION_KEYS = revision.sections.map((s) => s.id);
   const meta: Record<string, unknown> = {};
   for (const k of META_KEYS) {

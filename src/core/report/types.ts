@@ -47,3 +47,8 @@ export type ReportSource = {
   /** Things to tell the user about how it was read (e.g. that only the tables were found). */
   notes: string[];
 };
+
+/** A report read whole (a report JSON, or one made in code): nothing missing, nothing to note. */
+export function asSource(report: Report): ReportSource {
+  return { report, narrative: true, oldLabels: [], problems: [], notes: [] };
+}

@@ -23,7 +23,8 @@ export type RuleDecl = {
   messages: Readonly<Record<string, MessageDecl<never>>>;
 };
 
-const abs = (v: number): string => String(Math.abs(v));
+/** A difference as a magnitude (its sign is in the wording). */
+const abs = (v: number): string => (typeof v === 'number' ? String(Math.abs(v)) : String(v));
 
 const msg = <D extends FindingData>(text: (d: D) => string, severity?: Severity): MessageDecl<D> => (severity ? { text, severity } : { text });
 

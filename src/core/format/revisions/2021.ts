@@ -3,7 +3,8 @@
  * Its sections, the three tables with their exact labels and merges, how they are drawn, the labels
  * of the 2019 trial format it replaced (国办公开办函〔2019〕60号), and the figures a narrative states.
  */
-import { FIGURE_GAP as GAP, FIGURE_NUMBER as N } from '../../narrative/figures';
+import { FIGURE_GAP as GAP, FIGURE_NUMBER as N, type FigurePattern } from '../../narrative/figures';
+import type { FormatTables } from '../build';
 import { defineRevision } from '../revision';
 import type { FormatSpec } from '../types';
 
@@ -164,6 +165,7 @@ const SPEC: FormatSpec = {
   sheet: { labelWidths: [8, 12, 34], valueWidth: 9, valueColumns: 15 },
   legacy: {
     name: '2019年试行格式（国办公开办函〔2019〕60号）',
+    shortName: '2019年格式',
     labels: [
       { text: '规范性文件', table: 'active' },
       { text: '本年新制作数量', table: 'active', otherQuantity: true },
@@ -179,8 +181,8 @@ const SPEC: FormatSpec = {
   },
 };
 
-/** The 2021 format, the one in force. */
-export const REVISION_2021 = defineRevision(SPEC, (t) => {
+/** The figures a 2021 narrative states, for any revision with the 2021 tables' rows (a later one may reuse them). */
+export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
   const k = t.keys;
   const resultTotals = (group: string) => t.resultRows.filter((r) => r.key.startsWith(`${group}.`)).map((r) => k.request(r.key, 'total'));
   const clause = (head: string, tail: string) => new RegExp(`${head}${GAP}${N}${tail}`, 'u');
@@ -252,4 +254,7 @@ export const REVISION_2021 = defineRevision(SPEC, (t) => {
       unless: /信息处理费/u,
     },
   ];
-});
+};
+
+/** The 2021 format, the one in force. */
+export const REVISION_2021 = defineRevision(SPEC, FIGURES_2021);

@@ -1,8 +1,8 @@
 /** The official revisions this tool knows, and the one a report is in. */
 import type { FormatRevision } from '../revision';
-import { REVISION_2021 } from './2021';
+import { FIGURES_2021, REVISION_2021 } from './2021';
 
-export { REVISION_2021 };
+export { FIGURES_2021, REVISION_2021 };
 
 /** The revision new templates and reports are made in. */
 export const CURRENT_REVISION: FormatRevision = REVISION_2021;
