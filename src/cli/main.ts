@@ -50,6 +50,16 @@ const USAGE = `政府信息公开年报助手 — 命令行
 
 退出码：0 没有错误；1 有错误类问题；2 用法错误或文件无法读取。`;
 
+/** The one input file and the `-o` output of a converting command (export, import, word). */
+function inputAndOutput(positional: readonly string[], options: Map<string, string | true>, what: { input: string; output: string }): { input: string; out: string } {
+  const [input, ...extra] = positional;
+  if (input === undefined) throw new UsageError(`请指定${what.input}`);
+  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError(`请用 -o 指定要写入的 ${what.output} 文件`);
+  return { input, out };
+}
+
 /** Loads a report file, or says in one line why not (the caller then exits 2). */
 async function loadOrExplain(path: string, io: Io, what = '读取'): Promise<Extract<Loaded, { ok: true }> | undefined> {
   const loaded = await loadReport(path);
@@ -137,11 +147,7 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
 
 async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
-  const [input, ...extra] = positional;
-  if (input === undefined) throw new UsageError('请指定要导出的工作簿');
-  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
-  const out = options.get('out');
-  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
+  const { input, out } = inputAndOutput(positional, options, { input: '要导出的工作簿', output: '.json' });
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;
   await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
@@ -151,11 +157,7 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
 
 async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
-  const [input, ...extra] = positional;
-  if (input === undefined) throw new UsageError('请指定要导入的报告（.txt、.docx 或 .html）');
-  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
-  const out = options.get('out');
-  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件');
+  const { input, out } = inputAndOutput(positional, options, { input: '要导入的报告（.txt、.docx 或 .html）', output: '.json' });
   if (!/\.(txt|docx|html?)$/iu.test(input)) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
   const loaded = await loadOrExplain(input, io, '导入');
   if (!loaded) return EXIT_USAGE;
@@ -173,11 +175,7 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
     'blank-as-zero': { takesValue: false },
     overwrite: { takesValue: false },
   });
-  const [input, ...extra] = positional;
-  if (input === undefined) throw new UsageError('请指定报告文件（.json 或 .xlsx）');
-  if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);
-  const out = options.get('out');
-  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .docx 文件');
+  const { input, out } = inputAndOutput(positional, options, { input: '报告文件（.json 或 .xlsx）', output: '.docx' });
   if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;

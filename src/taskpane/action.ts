@@ -35,3 +35,18 @@ export function actionRunner<S extends ActionState>(store: Store<S>, host: Host,
     }
   };
 }
+
+/** What both panes let the user do besides their actions: the blank-as-zero choice, dismissing a message, showing a failure. */
+export function paneSetters<S extends ActionState & { blankAsZero: boolean }>(store: Store<S>) {
+  return {
+    setBlankAsZero(value: boolean): void {
+      store.set({ blankAsZero: value } as Partial<S>);
+    },
+    dismiss(): void {
+      store.set({ failure: null, notice: null } as Partial<S>);
+    },
+    fail(failure: Failure): void {
+      store.set({ failure, notice: null } as Partial<S>);
+    },
+  };
+}

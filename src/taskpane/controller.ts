@@ -22,7 +22,7 @@ import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
 import { ReportFileError, readReportBytes } from '../files/read';
-import { actionRunner, failureOf } from './action';
+import { actionRunner, failureOf, paneSetters } from './action';
 import type { Deliver } from './delivery';
 import type { PickedFile } from './pick';
 import { createStore, type Failure, type Notice } from './store';
@@ -175,16 +175,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       set({ confirmWord: null });
     },
 
-    setBlankAsZero(value) {
-      set({ blankAsZero: value });
-    },
-
-    dismiss() {
-      set({ failure: null, notice: null });
-    },
-
-    fail(failure) {
-      set({ failure, notice: null });
-    },
+    ...paneSetters(store),
   };
 }

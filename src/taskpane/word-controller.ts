@@ -5,7 +5,7 @@
  */
 import { checkSource, documentPlan, summarize } from '../core';
 import { readReportBytes } from '../files/read';
-import { actionRunner } from './action';
+import { actionRunner, paneSetters } from './action';
 import { createStore, type Failure, type Notice } from './store';
 
 export type RunWord = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -53,14 +53,6 @@ export function createWordController(runWord: RunWord): WordController {
     cancel() {
       set({ confirm: null });
     },
-    setBlankAsZero(value) {
-      set({ blankAsZero: value });
-    },
-    dismiss() {
-      set({ failure: null, notice: null });
-    },
-    fail(failure) {
-      set({ failure, notice: null });
-    },
+    ...paneSetters(store),
   };
 }

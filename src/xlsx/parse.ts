@@ -4,6 +4,7 @@
  * fast-xml-parser, no eval), so the same code reads workbooks in Node and in the task pane, under
  * a strict Content Security Policy. Bounded: only the parts it needs are inflated, with size caps.
  */
+import { parseA1 } from '../core/layout/a1';
 import { isZip, unzipParts } from '../files/zip';
 import { XMLParser } from 'fast-xml-parser';
 import { UserError } from '../errors';
@@ -44,14 +45,6 @@ function stringItem(si: Xml): string {
   if (si.t !== undefined) return text(si.t);
   if (Array.isArray(si.r)) return (si.r as Xml[]).map((r) => text(r.t)).join('');
   return '';
-}
-
-function columnIndex(ref: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]{1,3})(\d+)$/u.exec(ref);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 function cellValue(c: Xml, shared: string[]): unknown {
@@ -120,7 +113,7 @@ export function parseXlsx(bytes: Uint8Array): WorkbookData {
     const grid: unknown[][] = [];
     for (const row of (data?.row as Xml[] | undefined) ?? []) {
       for (const c of (row.c as Xml[] | undefined) ?? []) {
-        const at = columnIndex(String(c.r ?? ''));
+        const at = parseA1(String(c.r ?? ''));
         if (!at || at.row >= MAX_ROWS || at.col >= MAX_COLS) continue;
         const value = cellValue(c, shared);
         if (value === null) continue;

@@ -46,7 +46,7 @@ export function readTypedValue(raw: unknown): ReportValue {
   const n = parseNumeric(s.endsWith('件') ? s.slice(0, -1) : s);
   if (n !== undefined && Number.isFinite(n)) return Object.is(n, -0) ? 0 : n;
   // Text as typed, without the padding around it (NBSP, U+3000 from Word tables and web pages).
-  return raw.replace(/^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/gu, '');
+  return trimSpaces(raw);
 }
 
 // ---------------------------------------------------------------------------------------------
