@@ -12,7 +12,10 @@ const pureCoreImports = {
     { group: ['node:*'], message: 'src/core is pure: no Node.' },
     { group: ['react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'src/core is pure: no React or Fluent UI.' },
     { group: ['docx', 'exceljs', 'office-js', '@types/office-js'], message: 'src/core is pure: no docx, ExcelJS or Office.' },
-    { group: ['**/excel/*', '**/xlsx/*', '**/word/*', '**/importers/*', '**/taskpane/*', '**/commands/*', '**/cli/*'], message: 'src/core depends on nothing outside the core.' },
+    {
+      group: ['**/excel/*', '**/xlsx/*', '**/word/*', '**/importers/*', '**/taskpane/*', '**/commands/*', '**/cli/*'],
+      message: 'src/core depends on nothing outside the core.',
+    },
   ],
 };
 
@@ -60,7 +63,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', pureCoreImports],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'fetch', 'Office', 'Excel', 'Word', 'process', 'require', 'Buffer', 'setTimeout', 'setInterval'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'fetch',
+          'Office',
+          'Excel',
+          'Word',
+          'process',
+          'require',
+          'Buffer',
+          'setTimeout',
+          'setInterval',
+        ].map((name) => ({
           name,
           message: 'src/core is pure: no DOM, Office, Node or timers.',
         })),

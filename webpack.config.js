@@ -29,7 +29,13 @@ module.exports = (_env, argv) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [{ test: /\.tsx?$/u, exclude: /node_modules/u, use: { loader: 'ts-loader', options: { onlyCompileBundledFiles: true, compilerOptions: { module: 'esnext', sourceMap: !production } } } }],
+      rules: [
+        {
+          test: /\.tsx?$/u,
+          exclude: /node_modules/u,
+          use: { loader: 'ts-loader', options: { onlyCompileBundledFiles: true, compilerOptions: { module: 'esnext', sourceMap: !production } } },
+        },
+      ],
     },
     // No `global` shim: webpack's shim uses new Function, which the task pane's CSP forbids.
     node: { global: false },
@@ -52,7 +58,8 @@ module.exports = (_env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(baseUrl).split('https://localhost:3000').join(baseUrl.replace(/\/$/u, '')) : content),
+            transform: (content) =>
+              production ? content.toString().split(DEV_URL).join(baseUrl).split('https://localhost:3000').join(baseUrl.replace(/\/$/u, '')) : content,
           },
         ],
       }),

@@ -147,7 +147,11 @@ async function benchXlsx(): Promise<void> {
       files.push(file);
     }
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'check', '--format', 'json', ...files], { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'check', '--format', 'json', ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const lines = r.stdout.trim().split('\n').length;
     if (lines !== 200) throw new Error(`check on 200 workbooks: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);

@@ -70,7 +70,19 @@ async function main(): Promise<void> {
     writeFileSync(html, page(status, controller));
     execFileSync(
       'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(OUT, '.chromium')}`, '--window-size=320,900', `--screenshot=${join(OUT, `${name}.png`)}`, `file://${html}`],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${join(OUT, '.chromium')}`,
+        '--window-size=320,900',
+        `--screenshot=${join(OUT, `${name}.png`)}`,
+        `file://${html}`,
+      ],
       { stdio: 'ignore' },
     );
   }

@@ -51,7 +51,11 @@ const USAGE = `政府信息公开年报助手 — 命令行
 退出码：0 没有错误；1 有错误类问题；2 用法错误或文件无法读取。`;
 
 /** The one input file and the `-o` output of a converting command (export, import, word). */
-function inputAndOutput(positional: readonly string[], options: Map<string, string | true>, what: { input: string; output: string }): { input: string; out: string } {
+function inputAndOutput(
+  positional: readonly string[],
+  options: Map<string, string | true>,
+  what: { input: string; output: string },
+): { input: string; out: string } {
   const [input, ...extra] = positional;
   if (input === undefined) throw new UsageError(`请指定${what.input}`);
   if (extra.length > 0) throw new UsageError(`多余的参数“${extra[0]}”`);

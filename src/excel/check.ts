@@ -33,7 +33,10 @@ function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: 
  * remembered set is the union of the old and new marks until the batch completes.
  */
 function writeMarks(context: Excel.RequestContext, plan: MarkPlan): void {
-  const pending = { version: 1 as const, marks: [...plan.store.marks, ...plan.restore.map((r) => ({ ...r.cell, severity: r.severity, original: r.original }))] };
+  const pending = {
+    version: 1 as const,
+    marks: [...plan.store.marks, ...plan.restore.map((r) => ({ ...r.cell, severity: r.severity, original: r.original }))],
+  };
   if (pending.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(pending));
   for (const r of plan.restore) applyFill(context, r.cell, r.original);
   for (const a of plan.apply) context.workbook.worksheets.getItem(a.cell.sheet).getRange(a.cell.address).format.fill.color = a.color;
@@ -55,7 +58,12 @@ export function sourceOf(read: ExcelRead): ReportSource {
   return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: [] };
 }
 
-export async function checkInExcel(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision, previous?: ReportSource): Promise<ExcelCheckResult> {
+export async function checkInExcel(
+  context: Excel.RequestContext,
+  features: ExcelFeatures,
+  revision: FormatRevision,
+  previous?: ReportSource,
+): Promise<ExcelCheckResult> {
   const read = await readWorkbookReport(context, features, revision);
   requireReport(read, revision, '检查');
   const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });

@@ -21,7 +21,13 @@ export function parseMarkStore(value: unknown): MarkStore {
   if (typeof v !== 'object' || v === null || !Array.isArray((v as MarkStore).marks)) return { version: 1, marks: [] };
   const marks = (v as MarkStore).marks.filter(
     (m): m is Mark =>
-      typeof m === 'object' && m !== null && typeof m.sheet === 'string' && typeof m.address === 'string' && (m.severity === 'error' || m.severity === 'warning') && typeof m.original === 'object' && m.original !== null,
+      typeof m === 'object' &&
+      m !== null &&
+      typeof m.sheet === 'string' &&
+      typeof m.address === 'string' &&
+      (m.severity === 'error' || m.severity === 'warning') &&
+      typeof m.original === 'object' &&
+      m.original !== null,
   );
   return { version: 1, marks };
 }
@@ -51,7 +57,10 @@ export type MarkPlan = {
 };
 
 /** The worst severity per cell among the findings, for the first cell of each finding that has an address. */
-export function cellsToMark(findings: readonly Finding[], addressOf: (key: string) => CellRef | undefined): Map<string, { cell: CellRef; severity: 'error' | 'warning' }> {
+export function cellsToMark(
+  findings: readonly Finding[],
+  addressOf: (key: string) => CellRef | undefined,
+): Map<string, { cell: CellRef; severity: 'error' | 'warning' }> {
   const out = new Map<string, { cell: CellRef; severity: 'error' | 'warning' }>();
   for (const f of findings) {
     const key = f.cells[0];
@@ -85,8 +94,8 @@ export function planMarks(
   for (const [key, old] of before) {
     if (wanted.has(key)) continue;
     const fill = currentFill(old);
-    if (fill === undefined || isOurMark(fill, old.severity)) plan.restore.push({ cell: { sheet: old.sheet, address: old.address }, original: old.original, severity: old.severity });
+    if (fill === undefined || isOurMark(fill, old.severity))
+      plan.restore.push({ cell: { sheet: old.sheet, address: old.address }, original: old.original, severity: old.severity });
   }
   return plan;
 }
-

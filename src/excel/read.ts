@@ -54,7 +54,15 @@ function readFill(fill: Excel.RangeFill, features: ExcelFeatures): Fill {
 
 function finish(located: LocatedReport, revision: FormatRevision, fills: Map<string, Fill>, marks: MarkStore): ExcelRead {
   const addresses = new Map<string, CellRef>([...located.addresses].map(([k, p]) => [k, { sheet: p.sheet, address: a1(p.row, p.col) }]));
-  return { report: reportFromPlaces(located.raw, revision), via: located.via, narrative: located.narrative, oldLabels: located.oldLabels, addresses, fills, marks };
+  return {
+    report: reportFromPlaces(located.raw, revision),
+    via: located.via,
+    narrative: located.narrative,
+    oldLabels: located.oldLabels,
+    addresses,
+    fills,
+    marks,
+  };
 }
 
 export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {

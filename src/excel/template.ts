@@ -2,7 +2,18 @@
  * 生成模板 in Excel: paints the workbook plan into the open workbook, never over data. At most three
  * syncs: list sheets and names; look inside same-named sheets; write everything.
  */
-import { NAME_PREFIX, a1, columnLetters, definedName, tooLongForExcel, type FormatRevision, type PlanCell, type SheetPlan, type StyleSpec, type WorkbookPlan } from '../core';
+import {
+  NAME_PREFIX,
+  a1,
+  columnLetters,
+  definedName,
+  tooLongForExcel,
+  type FormatRevision,
+  type PlanCell,
+  type SheetPlan,
+  type StyleSpec,
+  type WorkbookPlan,
+} from '../core';
 import { ExcelActionError } from './errors';
 import type { ExcelFeatures } from './read';
 
@@ -95,7 +106,13 @@ function borderBoxes(cells: PlanCell[], plan: WorkbookPlan): string[] {
   return boxes;
 }
 
-function paintSheet(ws: Excel.Worksheet, sheet: SheetPlan, plan: WorkbookPlan, values: ReadonlyMap<string, string | number | null>, features: ExcelFeatures): void {
+function paintSheet(
+  ws: Excel.Worksheet,
+  sheet: SheetPlan,
+  plan: WorkbookPlan,
+  values: ReadonlyMap<string, string | number | null>,
+  features: ExcelFeatures,
+): void {
   ws.showGridlines = false;
   sheet.columnWidths.forEach((w, c) => {
     const L = columnLetters(c);

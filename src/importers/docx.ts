@@ -7,7 +7,14 @@ const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, processEntities: true });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  processEntities: true,
+});
 
 const children = (n: Node, tag: string): Node[] => (n[tag] as Node[] | undefined) ?? [];
 const tagOf = (n: Node): string | undefined => Object.keys(n).find((k) => k !== ':@');
@@ -22,10 +29,14 @@ function textOf(nodes: Node[]): string {
     const tag = tagOf(n);
     if (!tag) continue;
     if (tag === '#text') out += String(n['#text']);
-    else if (tag === 'w:t') out += children(n, tag).map((c) => String(c['#text'] ?? '')).join('');
+    else if (tag === 'w:t')
+      out += children(n, tag)
+        .map((c) => String(c['#text'] ?? ''))
+        .join('');
     else if (tag === 'w:tab') out += '\t';
     else if (tag === 'w:br' || tag === 'w:cr') out += '\n';
-    else if (tag === 'w:delText' || tag === 'w:instrText') continue; // deleted text and field codes are not shown
+    else if (tag === 'w:delText' || tag === 'w:instrText')
+      continue; // deleted text and field codes are not shown
     else for (const c of [...children(n, tag)].reverse()) stack.push(c);
   }
   return out;

@@ -102,7 +102,10 @@ function readRequests(rev: FormatRevision, rows: string[][], values: Record<stri
   const assigned = new Set<string>();
   for (const row of rows) {
     if (row.length < n + 1) continue;
-    const labels = row.slice(0, row.length - n).map(trim).filter((c) => c !== '');
+    const labels = row
+      .slice(0, row.length - n)
+      .map(trim)
+      .filter((c) => c !== '');
     let matched: (typeof rev.requestRows)[number] | undefined;
     for (const label of [...labels].reverse()) {
       matched = rev.requestRows.find((r) => !assigned.has(r.key) && labelMatches(label, r.label));

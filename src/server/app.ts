@@ -11,7 +11,6 @@ import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
 import { DOCX_MIME, RELAY_PATH } from '../files/relay';
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -129,7 +128,12 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
     }
     try {
       const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined), DOCX_MIME);
-      send(res, 201, JSON.stringify({ url: `${RELAY_PATH}/${token}`, expiresInSeconds: Math.round(relay.limits.ttlMs / 1000) }), 'application/json; charset=utf-8');
+      send(
+        res,
+        201,
+        JSON.stringify({ url: `${RELAY_PATH}/${token}`, expiresInSeconds: Math.round(relay.limits.ttlMs / 1000) }),
+        'application/json; charset=utf-8',
+      );
     } catch (e) {
       if (e instanceof RelayFullError) send(res, 503, 'relay busy, try again shortly');
       else throw e;
@@ -182,7 +186,8 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, op
     res.statusCode = 200;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', String(info.size));
-    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin ?? 'https://appsforoffice.microsoft.com'));
+    if (type.startsWith('text/html'))
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin ?? 'https://appsforoffice.microsoft.com'));
     res.setHeader('Cache-Control', /\.[0-9a-f]{8}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (req.method === 'HEAD') {
       res.end();

@@ -52,7 +52,8 @@ function main(): void {
     const scheme = cert && key ? 'https' : 'http';
     const actual = (server.address() as { port: number }).port;
     process.stdout.write(`政府信息公开年报助手：${scheme}://${host}:${actual}/ （文件：${root}）\n`);
-    if (scheme === 'http' && host !== '127.0.0.1' && host !== 'localhost') process.stderr.write('警告：未配置证书，正以 HTTP 对外提供服务；生产环境请设置 TLS_CERT 和 TLS_KEY。\n');
+    if (scheme === 'http' && host !== '127.0.0.1' && host !== 'localhost')
+      process.stderr.write('警告：未配置证书，正以 HTTP 对外提供服务；生产环境请设置 TLS_CERT 和 TLS_KEY。\n');
   });
 }
 

@@ -127,7 +127,12 @@ function Workspace({ controller }: { controller: Controller }) {
         <Button className={styles.button} icon={<DocumentText20Regular />} disabled={busy} onClick={() => void controller.generateWord()}>
           生成Word报告
         </Button>
-        <Checkbox checked={state.blankAsZero} disabled={busy} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="Word报告中空白单元格显示为0" />
+        <Checkbox
+          checked={state.blankAsZero}
+          disabled={busy}
+          onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)}
+          label="Word报告中空白单元格显示为0"
+        />
         <div className={styles.secondary}>
           <Link as="button" disabled={busy} onClick={() => templateInput.current?.click()}>
             用已有报告生成模板…
@@ -225,7 +230,9 @@ export function App({ status, controller, wordController }: { status: HostStatus
         {status.kind === 'word' && wordController ? <WordPane controller={wordController} canInsert={status.canInsert} /> : null}
         <Accordion collapsible>
           <AccordionItem value="rules">
-            <AccordionHeader size="small">核对规则（{RULE_IDS.length}条，{CURRENT_REVISION.name}）</AccordionHeader>
+            <AccordionHeader size="small">
+              核对规则（{RULE_IDS.length}条，{CURRENT_REVISION.name}）
+            </AccordionHeader>
             <AccordionPanel>
               <ul className={styles.rules}>
                 {RULE_IDS.map((id) => (

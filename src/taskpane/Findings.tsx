@@ -35,7 +35,9 @@ function SeverityIcon({ severity }: { severity: Finding['severity'] }) {
 
 export function Findings({ findings, revision, onSelect }: { findings: readonly Finding[]; revision: FormatRevision; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
-  const groups = revision.findingGroups.map((g) => ({ ...g, items: findings.filter((f) => revision.placeGroup(f.cells[0] ?? '') === g.id) })).filter((g) => g.items.length > 0);
+  const groups = revision.findingGroups
+    .map((g) => ({ ...g, items: findings.filter((f) => revision.placeGroup(f.cells[0] ?? '') === g.id) }))
+    .filter((g) => g.items.length > 0);
   const open = groups.filter((g) => g.items.some((f) => f.severity === 'error')).map((g) => g.id);
   return (
     <Accordion multiple collapsible defaultOpenItems={open.length > 0 ? open : groups.map((g) => g.id)}>

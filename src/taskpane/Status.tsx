@@ -41,7 +41,14 @@ export function Status({ busy, failure, notice, onDismiss }: { busy: string | nu
   );
 }
 
-export function ConfirmErrors(props: { errors: number | null; children: ReactNode; confirmLabel: string; cancelLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmErrors(props: {
+  errors: number | null;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <Dialog open={props.errors !== null} onOpenChange={(_e, d) => (d.open ? undefined : props.onCancel())}>
       <DialogSurface>

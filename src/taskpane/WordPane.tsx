@@ -6,7 +6,6 @@ import { readPickedFile } from './pick';
 import { ConfirmErrors, Status } from './Status';
 import type { WordController } from './word-controller';
 
-
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   button: { width: '100%', justifyContent: 'flex-start' },
@@ -47,11 +46,24 @@ export function WordPane({ controller, canInsert }: { controller: WordController
   return (
     <div className={styles.column}>
       <Body1>选择填好的报告工作簿（.xlsx）或报告 JSON（也可以是已发布的报告），生成的年度报告会插入到当前文档末尾。</Body1>
-      <Button appearance="primary" className={styles.button} icon={<DocumentArrowDown20Regular />} disabled={state.busy !== null} onClick={() => input.current?.click()}>
+      <Button
+        appearance="primary"
+        className={styles.button}
+        icon={<DocumentArrowDown20Regular />}
+        disabled={state.busy !== null}
+        onClick={() => input.current?.click()}
+      >
         选择报告并插入…
       </Button>
       <Checkbox checked={state.blankAsZero} onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)} label="空白单元格显示为0" />
-      <input ref={input} className={styles.hidden} type="file" accept={REPORT_FILE_ACCEPT} aria-label="选择报告文件" onChange={(e) => void onFile(e.target.files)} />
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept={REPORT_FILE_ACCEPT}
+        aria-label="选择报告文件"
+        onChange={(e) => void onFile(e.target.files)}
+      />
       <Status busy={state.busy} failure={state.failure} notice={state.notice} onDismiss={controller.dismiss} />
       <ConfirmErrors
         errors={state.confirm?.errors ?? null}

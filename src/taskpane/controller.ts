@@ -114,7 +114,10 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         const year = source.report.meta.year ?? null;
         return {
           previous: { name: file.name, year, source },
-          notice: { intent: 'success', text: `已载入上年报告“${file.name}”${year ? `（${year}年度）` : ''}；再次检查时将核对上年结转、现行有效件数的衔接和内容雷同。` },
+          notice: {
+            intent: 'success',
+            text: `已载入上年报告“${file.name}”${year ? `（${year}年度）` : ''}；再次检查时将核对上年结转、现行有效件数的衔接和内容雷同。`,
+          },
         };
       });
     },

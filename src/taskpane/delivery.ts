@@ -9,7 +9,6 @@ import { DOCX_MIME, RELAY_PATH } from '../files/relay';
 
 export type Deliver = (bytes: Uint8Array, filename: string) => Promise<string>;
 
-
 export class DeliveryError extends UserError {}
 
 /** Browser download through a temporary object URL. */
@@ -26,7 +25,12 @@ export function downloadInBrowser(bytes: Uint8Array, filename: string, doc: Docu
 }
 
 /** Uploads to the relay and returns the absolute one-time URL. */
-export async function uploadToRelay(bytes: Uint8Array, filename: string, origin: string, fetcher: typeof fetch = fetch): Promise<{ url: string; expiresInSeconds: number }> {
+export async function uploadToRelay(
+  bytes: Uint8Array,
+  filename: string,
+  origin: string,
+  fetcher: typeof fetch = fetch,
+): Promise<{ url: string; expiresInSeconds: number }> {
   let response: Response;
   try {
     response = await fetcher(`${origin}${RELAY_PATH}`, {

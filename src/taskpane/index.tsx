@@ -8,7 +8,11 @@ function render(status: HostStatus): void {
   const container = document.getElementById('root');
   if (!container) return;
   const extra =
-    status.kind === 'ready' ? { controller: getController() } : status.kind === 'word' ? { wordController: createWordController((batch) => Word.run(batch)) } : {};
+    status.kind === 'ready'
+      ? { controller: getController() }
+      : status.kind === 'word'
+        ? { wordController: createWordController((batch) => Word.run(batch)) }
+        : {};
   createRoot(container).render(<App status={status} {...extra} />);
 }
 

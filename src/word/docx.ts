@@ -102,8 +102,7 @@ function table(t: DocTable): Table {
 }
 
 function footer(): Footer {
-  const run = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
-    new TextRun({ children, font: font(PAGE_NUMBER_FONT), size: 28 });
+  const run = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) => new TextRun({ children, font: font(PAGE_NUMBER_FONT), size: 28 });
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(['— ', PageNumber.CURRENT, ' —'])] })] });
 }
 
@@ -129,8 +128,12 @@ function coreProperties(plan: DocumentPlan): string {
 
 /** Characters XML 1.0 cannot carry (control characters, unpaired surrogates) are dropped. */
 export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '')
+  );
 }
 
 function sanitize(plan: DocumentPlan): DocumentPlan {

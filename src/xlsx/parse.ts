@@ -82,7 +82,8 @@ export function parseXlsx(bytes: Uint8Array): WorkbookData {
   if (!isZip(bytes)) throw new WorkbookError('不是 Excel 工作簿（.xlsx）文件');
   const unzipped = unzipParts(
     bytes,
-    (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/u.test(name),
+    (name) =>
+      name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/u.test(name),
     MAX_PART_BYTES,
     MAX_TOTAL_BYTES,
   );

@@ -2,7 +2,16 @@
  * Reads a report workbook (.xlsx) the one way every reader does (`locateReport`: names first, the
  * labels as a fallback), exactly as the add-in does in Excel. Runs in Node (CLI) and in the browser.
  */
-import { CURRENT_REVISION, locateReport, reportFromPlaces, resolveNames, type FormatRevision, type LocatedReport, type Report, type ReportSource } from '../core';
+import {
+  CURRENT_REVISION,
+  locateReport,
+  reportFromPlaces,
+  resolveNames,
+  type FormatRevision,
+  type LocatedReport,
+  type Report,
+  type ReportSource,
+} from '../core';
 import { MAX_XLSX_BYTES, WorkbookError, parseXlsx, type WorkbookData } from './parse';
 
 export { MAX_XLSX_BYTES, WorkbookError, parseXlsx };

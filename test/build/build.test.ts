@@ -26,7 +26,19 @@ test('emits the task pane page (also the ribbon function file): office.js first,
   for (const s of scripts) expect(files).toContain(s);
   expect(html.indexOf('office.js')).toBeLessThan(html.indexOf(scripts[0]!));
   expect(html).not.toContain('appsforoffice.microsoft.com');
-  expect(readdirSync(join(out, 'assets')).sort()).toEqual(['check-16.png', 'check-32.png', 'check-80.png', 'icon-128.png', 'icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png', 'word-16.png', 'word-32.png', 'word-80.png']);
+  expect(readdirSync(join(out, 'assets')).sort()).toEqual([
+    'check-16.png',
+    'check-32.png',
+    'check-80.png',
+    'icon-128.png',
+    'icon-16.png',
+    'icon-32.png',
+    'icon-64.png',
+    'icon-80.png',
+    'word-16.png',
+    'word-32.png',
+    'word-80.png',
+  ]);
   expect(files).toContain('help.html');
 });
 

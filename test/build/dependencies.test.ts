@@ -13,7 +13,9 @@ function files(dir: string): string[] {
 }
 
 test('every runtime dependency is imported by the source', () => {
-  const source = files(join(ROOT, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const source = files(join(ROOT, 'src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const unused = Object.keys(pkg.dependencies).filter((dep) => !source.includes(`from '${dep}'`) && !source.includes(`from '${dep}/`));
   expect(unused).toEqual([]);
 });

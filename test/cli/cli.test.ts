@@ -33,7 +33,9 @@ describe('check', () => {
     const o = JSON.parse(lines[0]!);
     expect(o.file).toBe(EXAMPLE_PATH);
     expect(o.summary).toEqual({ errors: 0, warnings: 15 });
-    expect(o.findings[0]).toEqual(expect.objectContaining({ rule: 'old-template', severity: 'warning', cells: expect.any(Array), message: expect.any(String) }));
+    expect(o.findings[0]).toEqual(
+      expect.objectContaining({ rule: 'old-template', severity: 'warning', cells: expect.any(Array), message: expect.any(String) }),
+    );
   });
 
   test('a report with an error: exit 1, text grouped by table with a summary', () => {
@@ -53,7 +55,10 @@ describe('check', () => {
     const missing = join(dir, 'missing.json');
     const r = cli(['check', good, missing, bad, '--format', 'json']);
     expect(r.code).toBe(2);
-    const files = r.out.trim().split('\n').map((l) => JSON.parse(l).file);
+    const files = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).file);
     expect(files).toEqual([good, bad]);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain(missing);
@@ -68,7 +73,17 @@ describe('check', () => {
   test('--previous compares with last year', () => {
     const last = consistentReport();
     last.meta = { ...last.meta, year: 2022 };
-    const prev = file('prev.json', stringifyReport(withValues(last, { 'requests.carriedForward.natural': 3, 'requests.carriedForward.total': 3, 'requests.newReceived.natural': 3, 'requests.newReceived.total': 3 })));
+    const prev = file(
+      'prev.json',
+      stringifyReport(
+        withValues(last, {
+          'requests.carriedForward.natural': 3,
+          'requests.carriedForward.total': 3,
+          'requests.newReceived.natural': 3,
+          'requests.newReceived.total': 3,
+        }),
+      ),
+    );
     const r = cli(['check', good, '--previous', prev, '--format', 'json']);
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out);
@@ -133,7 +148,10 @@ describe('usage', () => {
   test('rules lists every rule with its severity, title, description and source', () => {
     const json = cli(['rules', '--format', 'json']);
     expect(json.code).toBe(0);
-    const o = JSON.parse(json.out) as { format: string; rules: { id: string; severity: string; severities: string[]; title: string; description: string; source: string }[] };
+    const o = JSON.parse(json.out) as {
+      format: string;
+      rules: { id: string; severity: string; severities: string[]; title: string; description: string; source: string }[];
+    };
     expect(o.format).toBe('gov-info-annual-report/2021');
     expect(o.rules.map((r) => r.id)).toEqual(RULE_IDS);
     for (const r of o.rules) {

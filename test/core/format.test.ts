@@ -61,22 +61,18 @@ describe('format model', () => {
   test('T4 is 15 value columns under 行政复议 (5) and 行政诉讼 (10)', () => {
     const t4 = tableById('appeals');
     expect(t4.columns).toBe(15);
-    expect(t4.rows[0]!.cells).toEqual([
-      expect.objectContaining({ text: '行政复议', colSpan: 5 }),
-      expect.objectContaining({ text: '行政诉讼', colSpan: 10 }),
-    ]);
-    expect(walkGrid(t4).filter((p) => p.cell.type === 'value').map((p) => p.col)).toEqual([...Array(15).keys()]);
+    expect(t4.rows[0]!.cells).toEqual([expect.objectContaining({ text: '行政复议', colSpan: 5 }), expect.objectContaining({ text: '行政诉讼', colSpan: 10 })]);
+    expect(
+      walkGrid(t4)
+        .filter((p) => p.cell.type === 'value')
+        .map((p) => p.col),
+    ).toEqual([...Array(15).keys()]);
   });
 
   test('T2 blocks: captions span four columns, single values span three', () => {
     const t2 = tableById('active');
     const captions = t2.rows.flatMap((r) => r.cells).filter((c) => c.type === 'label' && c.role === 'caption');
-    expect(captions.map((c) => c.type === 'label' && c.text)).toEqual([
-      '第二十条第（一）项',
-      '第二十条第（五）项',
-      '第二十条第（六）项',
-      '第二十条第（八）项',
-    ]);
+    expect(captions.map((c) => c.type === 'label' && c.text)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
     expect(walkGrid(t2).find((p) => p.cell.type === 'value' && p.cell.key === 'active.fees')).toMatchObject({ col: 1, colSpan: 3 });
   });
 

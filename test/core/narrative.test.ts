@@ -8,12 +8,49 @@ describe('figures stated in the narrative', () => {
     ['共收到政府信息公开申请15件', [['requests.received', 15]]],
     ['本年度新收政府信息公开申请十二件', [['requests.received', 12]]],
     ['受理依申请公开申请1,024件，均按时答复', [['requests.received', 1024]]],
-    ['其中予以公开6件、部分公开1件', [['requests.disclosed', 6], ['requests.partly', 1]]],
-    ['不予公开2件，无法提供3件，不予处理4件', [['requests.withheld', 2], ['requests.unavailable', 3], ['requests.notProcessed', 4]]],
-    ['上年结转2件，结转下年度继续办理1件', [['requests.carriedOver', 2], ['requests.carriedForward', 1]]],
-    ['被申请行政复议1件，提起行政诉讼2起', [['appeals.review', 1], ['appeals.litigation', 2]]],
-    ['全年作出行政许可决定32999件、行政处罚115件', [['active.licensing', 32999], ['active.penalty', 115]]],
-    ['本年制发规范性文件3件，废止规范性文件2件', [['active.normativeDocuments.issued', 3], ['active.normativeDocuments.repealed', 2]]],
+    [
+      '其中予以公开6件、部分公开1件',
+      [
+        ['requests.disclosed', 6],
+        ['requests.partly', 1],
+      ],
+    ],
+    [
+      '不予公开2件，无法提供3件，不予处理4件',
+      [
+        ['requests.withheld', 2],
+        ['requests.unavailable', 3],
+        ['requests.notProcessed', 4],
+      ],
+    ],
+    [
+      '上年结转2件，结转下年度继续办理1件',
+      [
+        ['requests.carriedOver', 2],
+        ['requests.carriedForward', 1],
+      ],
+    ],
+    [
+      '被申请行政复议1件，提起行政诉讼2起',
+      [
+        ['appeals.review', 1],
+        ['appeals.litigation', 2],
+      ],
+    ],
+    [
+      '全年作出行政许可决定32999件、行政处罚115件',
+      [
+        ['active.licensing', 32999],
+        ['active.penalty', 115],
+      ],
+    ],
+    [
+      '本年制发规范性文件3件，废止规范性文件2件',
+      [
+        ['active.normativeDocuments.issued', 3],
+        ['active.normativeDocuments.repealed', 2],
+      ],
+    ],
     ['收取行政事业性收费341.5979万元', [['active.fees', 341.5979]]],
     // Sentences that must yield nothing.
     ['其中自然人申请10件', []],
@@ -47,7 +84,13 @@ describe('rule narrative-figure', () => {
 
   test('a figure that disagrees: a warning naming the sentence and the cell, with the numbers', () => {
     const [f] = runRules(withText('2023年共收到政府信息公开申请15件，均已办结。'));
-    expect(f).toMatchObject({ rule: 'narrative-figure', severity: 'warning', cells: ['requests.newReceived.total', 'narrative.overview'], expected: 12, actual: 15 });
+    expect(f).toMatchObject({
+      rule: 'narrative-figure',
+      severity: 'warning',
+      cells: ['requests.newReceived.total', 'narrative.overview'],
+      expected: 12,
+      actual: 15,
+    });
     expect(f!.message).toBe('“一、总体情况”中写“2023年共收到政府信息公开申请15件”，文中为15，但一、本年新收申请·总计为12（相差3）');
   });
 
@@ -64,7 +107,11 @@ describe('rule narrative-figure', () => {
 
   test('the example: no narrative-figure finding (its figures agree; 信息处理费 is not 行政事业性收费)', () => {
     const ex = { ...base, values: withValues(base, { 'active.fees': 341.5979 }).values };
-    expect(runRules({ ...ex, narrative: { ...ex.narrative, other: '依据相关规定，本年度未收取依申请公开信息处理费；无其他需要报告的事项。' } }).filter((f) => f.rule === 'narrative-figure')).toEqual([]);
+    expect(
+      runRules({ ...ex, narrative: { ...ex.narrative, other: '依据相关规定，本年度未收取依申请公开信息处理费；无其他需要报告的事项。' } }).filter(
+        (f) => f.rule === 'narrative-figure',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -7,7 +7,11 @@ import { consistentReport, withValues, type Seed } from '../helpers/reports';
 const count = fc.nat({ max: 500 });
 const seedArb: fc.Arbitrary<Seed> = fc.record({
   columns: fc.array(
-    fc.record({ results: fc.array(fc.nat({ max: 60 }), { minLength: REQUEST_RESULT_ROWS.length, maxLength: REQUEST_RESULT_ROWS.length }), carriedOver: count, carriedForward: count }),
+    fc.record({
+      results: fc.array(fc.nat({ max: 60 }), { minLength: REQUEST_RESULT_ROWS.length, maxLength: REQUEST_RESULT_ROWS.length }),
+      carriedOver: count,
+      carriedForward: count,
+    }),
     { minLength: REQUEST_PART_COLUMNS.length, maxLength: REQUEST_PART_COLUMNS.length },
   ),
   appeals: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
@@ -36,12 +40,17 @@ test('a consistent report has no error', () => {
 
 test('changing any summed count cell by ±k gives an error that names that cell', () => {
   fc.assert(
-    fc.property(seedArb, fc.constantFrom(...summedCells), fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0), (seed, key, k) => {
-      const report = consistentReport(seed);
-      const changed = withValues(report, { [key]: (report.values[key] as number) + k });
-      const errors = runRules(changed).filter((f) => f.severity === 'error');
-      expect(errors.some((f) => f.cells.includes(key))).toBe(true);
-    }),
+    fc.property(
+      seedArb,
+      fc.constantFrom(...summedCells),
+      fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0),
+      (seed, key, k) => {
+        const report = consistentReport(seed);
+        const changed = withValues(report, { [key]: (report.values[key] as number) + k });
+        const errors = runRules(changed).filter((f) => f.severity === 'error');
+        expect(errors.some((f) => f.cells.includes(key))).toBe(true);
+      },
+    ),
     params,
   );
 });

@@ -85,7 +85,12 @@ describe('the Chengdong 2023 example', () => {
     expect(blanks).toHaveLength(14);
     expect(blanks.every((f) => f.severity === 'warning' && f.cells.length === 1)).toBe(true);
     expect(blanks.map((f) => f.cells[0])).toEqual(
-      expect.arrayContaining(['requests.carriedOver.natural', 'requests.carriedOver.total', 'requests.disclosed.commercial', 'requests.otherHandling.feeUnpaid.total']),
+      expect.arrayContaining([
+        'requests.carriedOver.natural',
+        'requests.carriedOver.total',
+        'requests.disclosed.commercial',
+        'requests.otherHandling.feeUnpaid.total',
+      ]),
     );
   });
 

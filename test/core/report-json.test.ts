@@ -3,8 +3,7 @@ import { emptyReport, parseReportJson, stringifyReport } from '../../src/core';
 import { CELLS, REV } from '../helpers/format';
 import { EXAMPLE_PATH, consistentReport } from '../helpers/reports';
 
-const valid = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: 'gov-info-annual-report/2021', meta: {}, values: {}, narrative: {}, ...extra });
+const valid = (extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'gov-info-annual-report/2021', meta: {}, values: {}, narrative: {}, ...extra });
 
 describe('report JSON', () => {
   test('the example reads and writes back byte for byte', () => {
@@ -47,7 +46,12 @@ describe('report JSON', () => {
     ['missing format', JSON.stringify({ values: {} }), 'format', /缺失/u],
     ['missing values', JSON.stringify({ format: 'gov-info-annual-report/2021' }), 'values', /缺少 values/u],
     ['unknown top-level field', valid({ extra: 1 }), 'extra', /未知字段/u],
-    ['unknown cell key, with a suggestion', valid({ values: { 'requests.newReceived.natrual': 1 } }), 'values["requests.newReceived.natrual"]', /requests\.newReceived\.natural/u],
+    [
+      'unknown cell key, with a suggestion',
+      valid({ values: { 'requests.newReceived.natrual': 1 } }),
+      'values["requests.newReceived.natrual"]',
+      /requests\.newReceived\.natural/u,
+    ],
     ['unknown cell key', valid({ values: { 'foo.bar': 1 } }), 'values["foo.bar"]', /未知的单元格键/u],
     ['boolean value', valid({ values: { 'active.fees': true } }), 'values["active.fees"]', /布尔值/u],
     ['object value', valid({ values: { 'active.fees': { v: 1 } } }), 'values["active.fees"]', /对象/u],

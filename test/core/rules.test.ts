@@ -29,9 +29,35 @@ describe('family linear: sums, balance, bounds', () => {
     [
       'row total off by one',
       { 'requests.disclosed.total': 7 },
-      ['row-total sum.mismatch requests.disclosed.total,requests.disclosed.natural,requests.disclosed.commercial,requests.disclosed.research,requests.disclosed.nonprofit,requests.disclosed.legalService,requests.disclosed.other', 'handled-total sum.mismatch requests.totalHandled.total,' + [
-        'disclosed', 'partlyDisclosed', 'withheld.stateSecret', 'withheld.lawProhibited', 'withheld.security', 'withheld.thirdParty', 'withheld.internal', 'withheld.process', 'withheld.enforcementFile', 'withheld.query', 'unavailable.notHeld', 'unavailable.needsCreation', 'unavailable.unclear', 'notProcessed.petition', 'notProcessed.repeated', 'notProcessed.publication', 'notProcessed.excessive', 'notProcessed.confirmation', 'otherHandling.noCorrection', 'otherHandling.feeUnpaid', 'otherHandling.other',
-      ].map((r) => `requests.${r}.total`).join(',')],
+      [
+        'row-total sum.mismatch requests.disclosed.total,requests.disclosed.natural,requests.disclosed.commercial,requests.disclosed.research,requests.disclosed.nonprofit,requests.disclosed.legalService,requests.disclosed.other',
+        'handled-total sum.mismatch requests.totalHandled.total,' +
+          [
+            'disclosed',
+            'partlyDisclosed',
+            'withheld.stateSecret',
+            'withheld.lawProhibited',
+            'withheld.security',
+            'withheld.thirdParty',
+            'withheld.internal',
+            'withheld.process',
+            'withheld.enforcementFile',
+            'withheld.query',
+            'unavailable.notHeld',
+            'unavailable.needsCreation',
+            'unavailable.unclear',
+            'notProcessed.petition',
+            'notProcessed.repeated',
+            'notProcessed.publication',
+            'notProcessed.excessive',
+            'notProcessed.confirmation',
+            'otherHandling.noCorrection',
+            'otherHandling.feeUnpaid',
+            'otherHandling.other',
+          ]
+            .map((r) => `requests.${r}.total`)
+            .join(','),
+      ],
     ],
   ])('%s', (_name, changes, expected) => {
     expect(briefs(edit(changes))).toEqual(expected);
@@ -57,14 +83,23 @@ describe('family linear: sums, balance, bounds', () => {
   });
 
   test('the message states both numbers and the difference', () => {
-    const [f] = runRules(edit({ 'requests.totalHandled.natural': 11, 'requests.totalHandled.total': 11, 'requests.carriedForward.natural': 2, 'requests.carriedForward.total': 2 }));
+    const [f] = runRules(
+      edit({
+        'requests.totalHandled.natural': 11,
+        'requests.totalHandled.total': 11,
+        'requests.carriedForward.natural': 2,
+        'requests.carriedForward.total': 2,
+      }),
+    );
     expect(f).toMatchObject({ rule: 'handled-total', messageId: 'sum.mismatch', expected: 12, actual: 11 });
     expect(f!.message).toBe('（七）总计·自然人为11，但各项办理结果之和为12（相差1）');
   });
 
   test('balance message lists both sides', () => {
     const f = runRules(edit({ 'requests.carriedOver.natural': 3, 'requests.carriedOver.total': 3 })).find((x) => x.rule === 'balance');
-    expect(f).toMatchObject({ cells: ['requests.newReceived.natural', 'requests.carriedOver.natural', 'requests.totalHandled.natural', 'requests.carriedForward.natural'] });
+    expect(f).toMatchObject({
+      cells: ['requests.newReceived.natural', 'requests.carriedOver.natural', 'requests.totalHandled.natural', 'requests.carriedForward.natural'],
+    });
     expect(f!.message).toContain('本年新收11＋上年结转3＝14');
     expect(f!.message).toContain('办理结果总计12＋结转下年度1＝13');
   });
@@ -81,18 +116,26 @@ describe('family linear across years', () => {
   const prev = (changes: Record<string, ReportValue>) => ({ ...withValues(previous, changes), meta: previous.meta });
 
   test('matching carry-over and continuity: no finding', () => {
-    const p = prev({ 'requests.carriedForward.natural': 2, 'requests.carriedForward.total': 2, 'active.regulations.inForce': 4, 'active.normativeDocuments.inForce': 4 });
+    const p = prev({
+      'requests.carriedForward.natural': 2,
+      'requests.carriedForward.total': 2,
+      'active.regulations.inForce': 4,
+      'active.normativeDocuments.inForce': 4,
+    });
     expect(briefs(base, p)).toEqual([]);
   });
 
   test.each<[string, Record<string, ReportValue>, string[]]>([
-    ['carry-over differs in two columns', { 'active.regulations.inForce': 4, 'active.normativeDocuments.inForce': 4 }, [
-      'carry-over carry-over.mismatch requests.carriedOver.natural',
-      'carry-over carry-over.mismatch requests.carriedOver.total',
-    ]],
-    ['in force does not continue', { 'requests.carriedForward.natural': 2, 'requests.carriedForward.total': 2, 'active.regulations.inForce': 3, 'active.normativeDocuments.inForce': 4 }, [
-      'in-force-continuity in-force-continuity.mismatch active.regulations.inForce,active.regulations.issued,active.regulations.repealed',
-    ]],
+    [
+      'carry-over differs in two columns',
+      { 'active.regulations.inForce': 4, 'active.normativeDocuments.inForce': 4 },
+      ['carry-over carry-over.mismatch requests.carriedOver.natural', 'carry-over carry-over.mismatch requests.carriedOver.total'],
+    ],
+    [
+      'in force does not continue',
+      { 'requests.carriedForward.natural': 2, 'requests.carriedForward.total': 2, 'active.regulations.inForce': 3, 'active.normativeDocuments.inForce': 4 },
+      ['in-force-continuity in-force-continuity.mismatch active.regulations.inForce,active.regulations.issued,active.regulations.repealed'],
+    ],
   ])('%s', (_name, changes, expected) => {
     expect(briefs(base, prev(changes))).toEqual(expected);
   });
@@ -159,15 +202,33 @@ describe('family section and template', () => {
     ['section 六 empty', withNarrative({ ...base.narrative, other: ' \n ' }), ['section-empty section.empty narrative.other']],
     ['section 五 just 无', withNarrative({ ...base.narrative, problems: '无。' }), ['section-empty section.none narrative.problems']],
     ['section 六 stating no other matters is fine', withNarrative({ ...base.narrative, other: '无其他需要报告的事项。' }), []],
-    ['variant title of 四', withNarrative(base.narrative, { ...base.meta, sectionTitles: { appeals: '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况' } }), ['section-title section.title-variant table.appeals']],
-    ['deviating title of 一', withNarrative(base.narrative, { ...base.meta, sectionTitles: { overview: '一、基本情况' } }), ['section-title section.title-deviates narrative.overview']],
-    ['official title with spaces and half-width punctuation', withNarrative(base.narrative, { ...base.meta, sectionTitles: { overview: '一. 总体情况 ' } }), []],
+    [
+      'variant title of 四',
+      withNarrative(base.narrative, { ...base.meta, sectionTitles: { appeals: '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况' } }),
+      ['section-title section.title-variant table.appeals'],
+    ],
+    [
+      'deviating title of 一',
+      withNarrative(base.narrative, { ...base.meta, sectionTitles: { overview: '一、基本情况' } }),
+      ['section-title section.title-deviates narrative.overview'],
+    ],
+    [
+      'official title with spaces and half-width punctuation',
+      withNarrative(base.narrative, { ...base.meta, sectionTitles: { overview: '一. 总体情况 ' } }),
+      [],
+    ],
   ])('%s', (_name, report, expected) => {
     expect(briefs(report)).toEqual(expected);
   });
 
   test('a table with no cell is a missing section, reported once', () => {
-    const noT4 = edit(Object.fromEntries(Object.keys(base.values).filter((k) => k.startsWith('appeals.')).map((k) => [k, undefined])));
+    const noT4 = edit(
+      Object.fromEntries(
+        Object.keys(base.values)
+          .filter((k) => k.startsWith('appeals.'))
+          .map((k) => [k, undefined]),
+      ),
+    );
     expect(briefs(noT4)).toEqual(['section-missing section.missing-table table.appeals']);
   });
 
@@ -190,7 +251,11 @@ describe('family year', () => {
     ['title year differs', withMeta({ ...base.meta, title: '测试县人民政府2022年政府信息公开工作年度报告' }), ['year.title']],
     ['title year in Chinese digits agrees', withMeta({ ...base.meta, title: '测试县人民政府二〇二三年政府信息公开工作年度报告' }), []],
     ['statistical period differs', withMeta(base.meta, '本年报所列数据的统计期限从2022年1月1日起至2022年12月31日止。'), ['year.period']],
-    ['no year: title and period compared', withMeta({ title: '某局2023年政府信息公开工作年度报告' }, '统计期限为2022年1月1日至12月31日。'), ['year.title-period']],
+    [
+      'no year: title and period compared',
+      withMeta({ title: '某局2023年政府信息公开工作年度报告' }, '统计期限为2022年1月1日至12月31日。'),
+      ['year.title-period'],
+    ],
     ['all agree', withMeta(base.meta, '统计期限为2023年1月1日至2023年12月31日。'), []],
   ])('%s', (_name, report, expected) => {
     expect(runRules(report).map((f) => f.messageId)).toEqual(expected);

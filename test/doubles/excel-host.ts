@@ -120,11 +120,21 @@ export class WorkbookState {
   }
   /** A snapshot of every value and formula, to prove an action changed none. */
   contentSnapshot(): string {
-    return JSON.stringify(this.sheets.map((s) => [s.name, [...s.cells].filter(([, v]) => v.value !== '' || v.formula).map(([k, v]) => [k, v.value, v.formula]).sort()]));
+    return JSON.stringify(
+      this.sheets.map((s) => [
+        s.name,
+        [...s.cells]
+          .filter(([, v]) => v.value !== '' || v.formula)
+          .map(([k, v]) => [k, v.value, v.formula])
+          .sort(),
+      ]),
+    );
   }
   /** A snapshot of every cell's formatting. */
   formatSnapshot(): string {
-    return JSON.stringify(this.sheets.map((s) => [s.name, [...s.cells].map(([k, v]) => [k, v.fill, v.font, v.numberFormat, v.locked, v.horizontalAlignment, v.wrapText]).sort()]));
+    return JSON.stringify(
+      this.sheets.map((s) => [s.name, [...s.cells].map(([k, v]) => [k, v.fill, v.font, v.numberFormat, v.locked, v.horizontalAlignment, v.wrapText]).sort()]),
+    );
   }
 }
 
@@ -372,7 +382,8 @@ export class FakeRange extends Proxy {
   }
   checkFormatAllowed(): void {
     const { sheet } = this.target();
-    if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw new OfficeError('AccessDenied', 'formatting is not allowed on this protected sheet');
+    if (sheet.protection.protected && !sheet.protection.options.allowFormatCells)
+      throw new OfficeError('AccessDenied', 'formatting is not allowed on this protected sheet');
   }
   load(props: string): this {
     const wanted = props.split(',').map((p) => p.trim());
@@ -453,7 +464,8 @@ export class FakeRange extends Proxy {
   merge(_across = false): void {
     this.enqueue(() => {
       const { sheet, box } = this.target();
-      if (sheet.merges.some((m) => m.r0 <= box.r1 && box.r0 <= m.r1 && m.c0 <= box.c1 && box.c0 <= m.c1)) throw new OfficeError('InvalidOperation', 'overlapping merge');
+      if (sheet.merges.some((m) => m.r0 <= box.r1 && box.r0 <= m.r1 && m.c0 <= box.c1 && box.c0 <= m.c1))
+        throw new OfficeError('InvalidOperation', 'overlapping merge');
       sheet.merges.push(box);
     });
   }

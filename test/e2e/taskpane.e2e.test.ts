@@ -30,7 +30,8 @@ const external: string[] = [];
 beforeAll(async () => {
   const build = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`webpack failed: ${build.stdout.slice(-1500)}`);
-  stub = buildSync({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020' }).outputFiles[0]!.text;
+  stub = buildSync({ entryPoints: [join(__dirname, 'office-stub.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2020' })
+    .outputFiles[0]!.text;
   server = createServer(createApp({ root: dist, relay: new RelayStore() }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -97,7 +98,9 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   expect(await excel<string>(page, 'e.format()')).not.toBe(formatsBefore);
 
   await page.getByRole('button', { name: /警告：二、上年结转申请·自然人为空白/u }).click();
-  await page.waitForFunction(() => (window as unknown as { __excel: { state: { selection?: { sheet: string } } } }).__excel.state.selection?.sheet === '报告数据 (2)');
+  await page.waitForFunction(
+    () => (window as unknown as { __excel: { state: { selection?: { sheet: string } } } }).__excel.state.selection?.sheet === '报告数据 (2)',
+  );
 
   await page.getByRole('button', { name: '清除标记' }).click();
   await page.getByText(/已清除 21 处标记/u).waitFor();
@@ -135,7 +138,11 @@ test('errors: the Word report waits for confirmation', async () => {
   await page.getByRole('button', { name: '生成模板', exact: true }).click();
   await page.getByText(/模板已生成/u).waitFor();
   await page.evaluate(() => {
-    const e = (window as unknown as { __excel: { state: { names: Map<string, { sheet: { cell: (r: number, c: number) => { value: unknown } }; r: number; c: number }> } } }).__excel;
+    const e = (
+      window as unknown as {
+        __excel: { state: { names: Map<string, { sheet: { cell: (r: number, c: number) => { value: unknown } }; r: number; c: number }> } };
+      }
+    ).__excel;
     const n = e.state.names.get('GIR.appeals.review.total')!;
     n.sheet.cell(n.r, n.c).value = 3;
   });
@@ -154,7 +161,10 @@ test('对比上年报告: a published report as last year adds the cross-year fi
   await page.getByText(/上年报告：chengdong-2023-report.txt/u).waitFor();
   await page.getByRole('button', { name: '检查报告' }).click();
   await page.getByRole('heading', { name: '检查结果' }).waitFor();
-  await page.getByText(/与上年报告的相同内容占/u).first().waitFor();
+  await page
+    .getByText(/与上年报告的相同内容占/u)
+    .first()
+    .waitFor();
   await shot(page, '07-previous-year');
   await page.context().close();
 }, 120000);

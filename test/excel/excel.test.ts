@@ -96,7 +96,9 @@ test('a narrative longer than a cell can hold: a clear message before anything i
   state.addSheet('Sheet1');
   const report = { ...complete(), narrative: { ...complete().narrative, overview: '很长。'.repeat(12000) } };
   const { context, fake } = excelContext(state);
-  await expect(paintTemplateInExcel(context, plan, placesFromReport(report, REV), features, REV)).rejects.toThrow(/“一、总体情况”超过 Excel 一个单元格能容纳的 32767 个字符/u);
+  await expect(paintTemplateInExcel(context, plan, placesFromReport(report, REV), features, REV)).rejects.toThrow(
+    /“一、总体情况”超过 Excel 一个单元格能容纳的 32767 个字符/u,
+  );
   expect(fake.syncCount).toBe(0);
   expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
 });
@@ -134,7 +136,13 @@ describe('检查报告', () => {
     const state = await workbookWith(example);
     const { result, syncs } = await check(state);
     expect(syncs).toBe(2);
-    const expected = checkSource(asSource({ ...example, values: Object.fromEntries(CELLS.map((c) => [c.key, example.values[c.key] ?? null])), meta: { ...example.meta, title: undefined } as Report['meta'] }));
+    const expected = checkSource(
+      asSource({
+        ...example,
+        values: Object.fromEntries(CELLS.map((c) => [c.key, example.values[c.key] ?? null])),
+        meta: { ...example.meta, title: undefined } as Report['meta'],
+      }),
+    );
     expect(result.findings.map((f) => [f.rule, f.cells])).toEqual(expected.map((f) => [f.rule, f.cells]));
   });
 
@@ -142,7 +150,11 @@ describe('检查报告', () => {
     const report = complete();
     const noisy = withValues(
       report,
-      Object.fromEntries(CELLS.filter((c) => c.table === 'requests').slice(0, 150).map((c) => [c.key, null])),
+      Object.fromEntries(
+        CELLS.filter((c) => c.table === 'requests')
+          .slice(0, 150)
+          .map((c) => [c.key, null]),
+      ),
     );
     const state = await workbookWith(withValues(noisy, { 'requests.disclosed.natural': 5 }));
     state.type('报告数据', at('requests.disclosed.total'), 7, '=SUM(D8:I8)');
@@ -232,7 +244,9 @@ describe('workbooks changed by users', () => {
     const { result, syncs } = await check(state);
     expect(syncs).toBe(2);
     expect(result.findings.map((f) => f.rule)).toEqual(['row-total', 'handled-total']);
-    expect(result.addresses['requests.disclosed.natural']!.address).toBe(a1(addresses.get('requests.disclosed.natural')!.row + 3, addresses.get('requests.disclosed.natural')!.col));
+    expect(result.addresses['requests.disclosed.natural']!.address).toBe(
+      a1(addresses.get('requests.disclosed.natural')!.row + 3, addresses.get('requests.disclosed.natural')!.col),
+    );
   });
 
   test('a renamed sheet: the names follow', async () => {

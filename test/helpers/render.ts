@@ -41,7 +41,9 @@ export function toTextDump(report: Report, pad = (s: string) => s, revision?: Fo
 const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 export function toHtml(report: Report, revision?: FormatRevision): string {
-  const parts: string[] = ['<!doctype html><html><head><meta charset="utf-8"><title>报告</title><style>td{border:1px solid}</style></head><body><div class="article">'];
+  const parts: string[] = [
+    '<!doctype html><html><head><meta charset="utf-8"><title>报告</title><style>td{border:1px solid}</style></head><body><div class="article">',
+  ];
   for (const b of documentPlan(report, revision ? { revision } : {}).blocks) {
     if (b.type === 'paragraph') parts.push(`<p style="text-indent:2em">${esc(b.runs.map((r) => r.text).join(''))}</p>`);
     else {

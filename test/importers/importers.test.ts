@@ -62,7 +62,10 @@ describe('each format gives the report back', () => {
   test('property: generated reports survive text dump, HTML and .docx', async () => {
     const count = fc.nat({ max: 300 });
     const seedArb: fc.Arbitrary<Seed> = fc.record({
-      columns: fc.array(fc.record({ results: fc.array(fc.nat({ max: 30 }), { minLength: 21, maxLength: 21 }), carriedOver: count, carriedForward: count }), { minLength: 6, maxLength: 6 }),
+      columns: fc.array(fc.record({ results: fc.array(fc.nat({ max: 30 }), { minLength: 21, maxLength: 21 }), carriedOver: count, carriedForward: count }), {
+        minLength: 6,
+        maxLength: 6,
+      }),
       appeals: fc.array(fc.array(count, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
       docs: fc.tuple(fc.tuple(count, count, count), fc.tuple(count, count, count)),
       singles: fc.record({ licensing: count, penalty: count, coercion: count, fees: fc.integer({ min: 0, max: 9999999 }).map((n) => n / 100) }),
@@ -86,7 +89,10 @@ describe('label variants and old templates', () => {
     ['straight quotes', (s) => s.replace('“三安全一稳定”', '"三安全一稳定"')],
     ['a label broken over lines', (s) => s.replace('\t一、本年新收政府信息公开申请数量', '\t一、本年新收政府信息\n公开申请数量'.replace('\n', ''))],
     ['， for 、 in （六）', (s) => s.replace('1.申请人无正当理由逾期不补正、行政机关', '1.申请人无正当理由逾期不补正，行政机关')],
-    ['a filling note in a label', (s) => s.replace('\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）（注）')],
+    [
+      'a filling note in a label',
+      (s) => s.replace('\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）（注）'),
+    ],
     ['variant section title of 四', (s) => s.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')],
   ])('%s', (_name, change) => {
     const imported = importReport('r.txt', enc(change(dump())));
@@ -109,7 +115,9 @@ describe('label variants and old templates', () => {
 
   test('a 2019 report: old labels reported, what maps imported, the rest absent', () => {
     let s = dump();
-    s = s.replace('\t本年制发件数\n\t本年废止件数\n\t现行有效件数', '\t本年新制作数量\n\t本年新公开数量\n\t对外公开总数量').replace('\t行政规范性文件', '\t规范性文件');
+    s = s
+      .replace('\t本年制发件数\n\t本年废止件数\n\t现行有效件数', '\t本年新制作数量\n\t本年新公开数量\n\t对外公开总数量')
+      .replace('\t行政规范性文件', '\t规范性文件');
     // One （六）其他处理 row with seven values instead of three numbered rows.
     const start = s.indexOf('\t（六）其他处理');
     const end = s.indexOf('\t（七）总计');
@@ -145,7 +153,8 @@ describe('a .docx built differently', () => {
     let row: string[] = [];
     const flushTable = () => {
       if (row.length) table.push(row);
-      if (table.length) body.push(`<w:tbl>${table.map((r) => `<w:tr>${r.map((c) => (c === '' ? tc('', '<w:vMerge/>') : tc(c))).join('')}</w:tr>`).join('')}</w:tbl>`);
+      if (table.length)
+        body.push(`<w:tbl>${table.map((r) => `<w:tr>${r.map((c) => (c === '' ? tc('', '<w:vMerge/>') : tc(c))).join('')}</w:tr>`).join('')}</w:tbl>`);
       table = [];
       row = [];
     };
@@ -158,7 +167,9 @@ describe('a .docx built differently', () => {
         flushTable();
         // Runs split mid-word, as Word does after editing; a paragraph wrapped in a content control.
         const half = Math.floor(line.length / 2);
-        body.push(`<w:sdt><w:sdtContent><w:p><w:r><w:t>${line.slice(0, half)}</w:t></w:r><w:r><w:t>${line.slice(half)}</w:t></w:r></w:p></w:sdtContent></w:sdt>`);
+        body.push(
+          `<w:sdt><w:sdtContent><w:p><w:r><w:t>${line.slice(0, half)}</w:t></w:r><w:r><w:t>${line.slice(half)}</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
+        );
       }
     }
     flushTable();

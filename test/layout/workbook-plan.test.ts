@@ -1,4 +1,18 @@
-import { DATA_SHEET, definedName, keyOfDefinedName, locateByLabels, locateTextPlaces, parseReference, planAddresses, readDate, readYear, sheetReference, TEXT_SHEET, workbookPlan, type Grid } from '../../src/core';
+import {
+  DATA_SHEET,
+  definedName,
+  keyOfDefinedName,
+  locateByLabels,
+  locateTextPlaces,
+  parseReference,
+  planAddresses,
+  readDate,
+  readYear,
+  sheetReference,
+  TEXT_SHEET,
+  workbookPlan,
+  type Grid,
+} from '../../src/core';
 import { CELLS, TABLES, REV, key } from '../helpers/format';
 import { planGrid } from '../helpers/grid';
 
@@ -15,7 +29,12 @@ describe('workbook plan', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const c of CELLS) expect(keys).toContain(c.key);
     expect(keys.filter((k) => k.startsWith('meta.')).sort()).toEqual(['meta.agency', 'meta.contact', 'meta.date', 'meta.office', 'meta.year']);
-    expect(keys.filter((k) => k.startsWith('narrative.')).sort()).toEqual(['narrative.other', 'narrative.overview', 'narrative.preamble', 'narrative.problems']);
+    expect(keys.filter((k) => k.startsWith('narrative.')).sort()).toEqual([
+      'narrative.other',
+      'narrative.overview',
+      'narrative.preamble',
+      'narrative.problems',
+    ]);
   });
 
   test('every label of the format is on the data sheet', () => {
@@ -134,8 +153,15 @@ describe('locating by labels', () => {
     ['half-width brackets', (g) => edit(g, '（一）予以公开', '(一)予以公开')],
     ['straight quotes', (g) => edit(g, '3.危及“三安全一稳定”', '3.危及"三安全一稳定"')],
     ['labels broken over lines', (g) => edit(edit(g, '商业企业', '商业\n企业'), '一、本年新收政府信息公开申请数量', '一、本年新收政府信息\n公开申请数量')],
-    ['， for 、 and no numbering in （六）', (g) => edit(g, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请')],
-    ['a filling note inside the label', (g) => edit(g, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）（注：本行不含全部公开）')],
+    [
+      '， for 、 and no numbering in （六）',
+      (g) => edit(g, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请'),
+    ],
+    [
+      'a filling note inside the label',
+      (g) =>
+        edit(g, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）（注：本行不含全部公开）'),
+    ],
   ])('tolerates %s', (_name, change) => {
     const located = locateByLabels(change(planGrid(data!)), REV);
     expect(located.cells.size).toBe(CELLS.length);
@@ -154,7 +180,12 @@ describe('locating by labels', () => {
     let grid = planGrid(data!);
     grid = edit(grid, '行政规范性文件', '规范性文件');
     grid = edit(grid, '（六）其他处理', null);
-    for (const label of ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他']) grid = edit(grid, label, null);
+    for (const label of [
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '3.其他',
+    ])
+      grid = edit(grid, label, null);
     grid = edit(grid, null as unknown as string, null);
     const row = (grid as unknown[][]).findIndex((r) => r.includes('（七）总计'));
     grid[row - 3]![1] = '（六）其他处理';
@@ -165,7 +196,13 @@ describe('locating by labels', () => {
   });
 
   test('a sheet without the report finds nothing', () => {
-    const located = locateByLabels([['姓名', '年龄'], ['张三', 30]], REV);
+    const located = locateByLabels(
+      [
+        ['姓名', '年龄'],
+        ['张三', 30],
+      ],
+      REV,
+    );
     expect(located.cells.size).toBe(0);
     expect(locateTextPlaces([['年度', 2023]], REV).size).toBe(0);
   });

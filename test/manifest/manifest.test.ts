@@ -82,7 +82,23 @@ describe('element order as the schemas require', () => {
 
   test('OfficeApp', () => {
     inOrder(all(tree, 'OfficeApp')[0]!, [
-      'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'VersionOverrides',
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'AllowSnapshot',
+      'VersionOverrides',
     ]);
   });
   test('VersionOverrides, Host, DesktopFormFactor, tabs, groups, controls, resources', () => {

@@ -6,7 +6,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { a1, asSource, checkSource, documentPlan, parseReportJson, placesFromReport, planAddresses, stringifyReport, workbookPlan, type Finding, type Report } from '../../src/core';
+import {
+  a1,
+  asSource,
+  checkSource,
+  documentPlan,
+  parseReportJson,
+  placesFromReport,
+  planAddresses,
+  stringifyReport,
+  workbookPlan,
+  type Finding,
+  type Report,
+} from '../../src/core';
 import { REV } from '../helpers/format';
 import { loadReport } from '../../src/cli/load';
 import { ReportNotFoundError, checkInExcel } from '../../src/excel/check';

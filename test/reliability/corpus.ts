@@ -81,13 +81,22 @@ export const BAD_JSON: BadJson[] = [
   json('value as boolean', '{"format": "gov-info-annual-report/2021", "values": {"active.fees": true}}'),
   json('number overflow', '{"format": "gov-info-annual-report/2021", "values": {"active.fees": 1e999}}'),
   json('unknown keys', '{"format": "gov-info-annual-report/2021", "values": {"x.y": 1, "__proto__": 2}}'),
-  json('prototype pollution', '{"format": "gov-info-annual-report/2021", "values": {}, "__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}'),
+  json(
+    'prototype pollution',
+    '{"format": "gov-info-annual-report/2021", "values": {}, "__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}',
+  ),
   json('meta of wrong types', '{"format": "gov-info-annual-report/2021", "values": {}, "meta": {"year": "2023", "agency": 5, "date": 20240131}}'),
   json('narrative of wrong types', '{"format": "gov-info-annual-report/2021", "values": {}, "narrative": {"overview": ["a"], "other": 3}}'),
   json('deeply nested', `${'['.repeat(100000)}${']'.repeat(100000)}`),
-  json('20,000 unknown keys', JSON.stringify({ format: 'gov-info-annual-report/2021', values: Object.fromEntries(Array.from({ length: 20000 }, (_, i) => [`k${i}`, i])) })),
+  json(
+    '20,000 unknown keys',
+    JSON.stringify({ format: 'gov-info-annual-report/2021', values: Object.fromEntries(Array.from({ length: 20000 }, (_, i) => [`k${i}`, i])) }),
+  ),
   json('1 MB narrative', JSON.stringify({ format: 'gov-info-annual-report/2021', values: {}, narrative: { overview: '很长的正文。'.repeat(170000) } })),
-  json('control characters in text', JSON.stringify({ format: 'gov-info-annual-report/2021', values: {}, narrative: { overview: 'a\u0000b\u0001c' }, meta: { agency: '\ud800' } })),
+  json(
+    'control characters in text',
+    JSON.stringify({ format: 'gov-info-annual-report/2021', values: {}, narrative: { overview: 'a\u0000b\u0001c' }, meta: { agency: '\ud800' } }),
+  ),
 ];
 
 const file = (name: string, fileName: string, bytes: () => Uint8Array): BadFile => ({ kind: 'file', name, file: fileName, bytes });
@@ -102,7 +111,9 @@ export const BAD_FILES: BadFile[] = [
   file('docx named .xlsx', 'x.xlsx', () => zipSync({ 'word/document.xml': strToU8('<w:document/>') })),
   file('xlsx named .docx', 'x.docx', () => zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })),
   file('broken workbook.xml', 'x.xlsx', () => zipSync({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="a" r:id="rId1"') })),
-  file('zip bomb .xlsx', 'x.xlsx', () => zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024).fill(32) }, { level: 9 })),
+  file('zip bomb .xlsx', 'x.xlsx', () =>
+    zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(70 * 1024 * 1024).fill(32) }, { level: 9 }),
+  ),
   file('random bytes .docx', 'x.docx', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
   file('random bytes .html', 'x.html', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
   file('binary .txt', 'x.txt', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)),
@@ -126,8 +137,14 @@ export const BAD_WORKBOOKS: BadWorkbook[] = [
   wb('data sheet removed', (w) => w.removeWorksheet(data(w).id)),
   wb('text sheet removed', (w) => w.removeWorksheet(w.getWorksheet('报告正文')!.id)),
   wb('all names removed', (w) => (w.definedNames.model = [])),
-  wb('dangling names', (w) => (w.definedNames.model = (w.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({ ...n, ranges: ["'不存在'!$A$1"] })))),
-  wb('duplicate names to one cell', (w) => (w.definedNames.model = (w.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({ ...n, ranges: ["'报告数据'!$D$5"] })))),
+  wb(
+    'dangling names',
+    (w) => (w.definedNames.model = (w.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({ ...n, ranges: ["'不存在'!$A$1"] }))),
+  ),
+  wb(
+    'duplicate names to one cell',
+    (w) => (w.definedNames.model = (w.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({ ...n, ranges: ["'报告数据'!$D$5"] }))),
+  ),
   wb('10,000 used rows', (w) => {
     const s = w.addWorksheet('明细');
     for (let r = 1; r <= 10000; r++) s.getRow(r).values = [r, `第${r}行`, r * 2];

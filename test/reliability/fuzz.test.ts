@@ -90,10 +90,38 @@ test('the text-dump importer: arbitrary mutations of a real dump', () => {
 
 test('the HTML importer: arbitrary mutations of a real page, and tag soup', () => {
   fc.assert(
-    fc.property(fc.oneof(mutated(html), fc.array(fc.constantFrom('<table>', '</table>', '<tr>', '</tr>', '<td rowspan=2>', '</td>', '<p>', '</p>', '<br>', '自然人', '12', '&nbsp;', '<script>', '</script>', '<!--', '-->'), { maxLength: 200 }).map((a) => a.join(''))), (s) => {
-      cases++;
-      runRules(reportFromBlocks(blocksFromHtml(s)).report);
-    }),
+    fc.property(
+      fc.oneof(
+        mutated(html),
+        fc
+          .array(
+            fc.constantFrom(
+              '<table>',
+              '</table>',
+              '<tr>',
+              '</tr>',
+              '<td rowspan=2>',
+              '</td>',
+              '<p>',
+              '</p>',
+              '<br>',
+              '自然人',
+              '12',
+              '&nbsp;',
+              '<script>',
+              '</script>',
+              '<!--',
+              '-->',
+            ),
+            { maxLength: 200 },
+          )
+          .map((a) => a.join('')),
+      ),
+      (s) => {
+        cases++;
+        runRules(reportFromBlocks(blocksFromHtml(s)).report);
+      },
+    ),
     { numRuns: 2000, seed: SEED + 3 },
   );
 });

@@ -11,7 +11,9 @@ import { DeliveryError, uploadToRelay } from '../../src/taskpane/delivery';
 let server: Server;
 let origin = '';
 beforeAll(async () => {
-  server = createServer(createApp({ root: mkdtempSync(join(tmpdir(), 'deliver-')), relay: new RelayStore({ maxBytes: 4096, maxDocuments: 10, ttlMs: 60000 }) }));
+  server = createServer(
+    createApp({ root: mkdtempSync(join(tmpdir(), 'deliver-')), relay: new RelayStore({ maxBytes: 4096, maxDocuments: 10, ttlMs: 60000 }) }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -11,7 +11,12 @@ const dist = join(dir, 'dist');
 let child: ChildProcess;
 let base = '';
 
-function get(path: string, headers: Record<string, string> = {}, method = 'GET', body?: Buffer): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: Buffer,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { method, headers, rejectUnauthorized: false }, (res) => {
       let data = '';
@@ -24,7 +29,11 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET',
 }
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' },
+  );
   execFileSync('mkdir', ['-p', dist]);
   writeFileSync(join(dist, 'taskpane.html'), '<!doctype html><title>x</title>');
   child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
@@ -56,16 +65,32 @@ test('serves over HTTPS with the given certificate and security headers', async 
 
 test('refuses relay uploads from another origin and unknown tokens', async () => {
   const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]);
-  const other = await get('/api/relay', { Origin: 'https://evil.example', 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'POST', docx);
+  const other = await get(
+    '/api/relay',
+    { Origin: 'https://evil.example', 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    'POST',
+    docx,
+  );
   expect(other.status).toBe(403);
-  const same = await get('/api/relay', { Origin: base, 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, 'POST', docx);
+  const same = await get(
+    '/api/relay',
+    { Origin: base, 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    'POST',
+    docx,
+  );
   expect(same.status).toBe(201);
   expect((await get('/api/relay/nope')).status).toBe(404);
 });
 
 test('a missing build or a bad certificate: a clear message and exit code 2', () => {
-  const noDist = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', DIST: join(dir, 'nothing') } });
-  const badCert = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', DIST: dist, TLS_CERT: join(dir, 'missing.pem'), TLS_KEY: join(dir, 'missing.pem') } });
+  const noDist = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DIST: join(dir, 'nothing') },
+  });
+  const badCert = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DIST: dist, TLS_CERT: join(dir, 'missing.pem'), TLS_KEY: join(dir, 'missing.pem') },
+  });
   const done = (p: ChildProcess) =>
     new Promise<{ code: number | null; err: string }>((resolve) => {
       let err = '';

@@ -32,7 +32,11 @@ afterEach(async () => {
 /** A small valid-looking .docx body (the relay checks the zip signature only). */
 const doc = (n = 1000, fill = 7) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(n, fill)]);
 const upload = (body: Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/relay`, { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': DOCX, Origin: base, 'X-Filename': encodeURIComponent('城东区2023年报.docx'), ...headers } });
+  fetch(`${base}/api/relay`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { 'Content-Type': DOCX, Origin: base, 'X-Filename': encodeURIComponent('城东区2023年报.docx'), ...headers },
+  });
 
 test('upload → one-time URL → download once → 404', async () => {
   const body = doc();

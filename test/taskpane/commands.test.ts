@@ -38,7 +38,10 @@ test('checkReport is associated, runs the check (marks appear), shows the pane, 
   state.addSheet('Sheet1');
   const { associated, shown } = installOffice(state, {});
   const { getController } = await import('../../src/taskpane/runtime');
-  await getController().generateTemplate({ name: 'e.json', bytes: utf8(JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } })) });
+  await getController().generateTemplate({
+    name: 'e.json',
+    bytes: utf8(JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } })),
+  });
   await loadCommands();
   await new Promise((r) => setTimeout(r, 0));
   const handler = associated.get('checkReport')!;

@@ -51,18 +51,92 @@ function expectMessage(failure: { title: string; message: string } | null, title
 }
 
 describe('Excel pane', () => {
-  test.each<[string, (run: RunExcel) => ReturnType<typeof createController>, RunExcel | 'templated', (c: ReturnType<typeof createController>) => Promise<void>, RegExp, RegExp, boolean]>([
-    ['生成模板: the picked file cannot be read', (r) => createController(r, features), onEmptyWorkbook, (c) => c.generateTemplate(badJson), /无法读取“bad.json”/u, /JSON/u, false],
-    ['生成模板: Excel is editing a cell', (r) => createController(r, features), hostFails('InvalidOperationInCellEditMode'), (c) => c.generateTemplate(), /未能生成模板/u, /正在编辑单元格/u, false],
+  test.each<
+    [
+      string,
+      (run: RunExcel) => ReturnType<typeof createController>,
+      RunExcel | 'templated',
+      (c: ReturnType<typeof createController>) => Promise<void>,
+      RegExp,
+      RegExp,
+      boolean,
+    ]
+  >([
+    [
+      '生成模板: the picked file cannot be read',
+      (r) => createController(r, features),
+      onEmptyWorkbook,
+      (c) => c.generateTemplate(badJson),
+      /无法读取“bad.json”/u,
+      /JSON/u,
+      false,
+    ],
+    [
+      '生成模板: Excel is editing a cell',
+      (r) => createController(r, features),
+      hostFails('InvalidOperationInCellEditMode'),
+      (c) => c.generateTemplate(),
+      /未能生成模板/u,
+      /正在编辑单元格/u,
+      false,
+    ],
     ['生成模板: a bug', (r) => createController(r, features), bug, (c) => c.generateTemplate(), /未能生成模板/u, /发生意外错误（Cannot read/u, true],
-    ['对比上年: the file cannot be read', (r) => createController(r, features), onEmptyWorkbook, (c) => c.setPrevious(badJson), /未能读取上年报告/u, /JSON/u, false],
-    ['对比上年: a file of another kind', (r) => createController(r, features), onEmptyWorkbook, (c) => c.setPrevious({ name: 'x.pdf', bytes: utf8('%PDF') }), /未能读取上年报告/u, /不支持/u, false],
-    ['检查报告: no report in the workbook', (r) => createController(r, features), onEmptyWorkbook, (c) => c.check(), /未能检查报告/u, /没有找到报告表格，无法检查/u, false],
+    [
+      '对比上年: the file cannot be read',
+      (r) => createController(r, features),
+      onEmptyWorkbook,
+      (c) => c.setPrevious(badJson),
+      /未能读取上年报告/u,
+      /JSON/u,
+      false,
+    ],
+    [
+      '对比上年: a file of another kind',
+      (r) => createController(r, features),
+      onEmptyWorkbook,
+      (c) => c.setPrevious({ name: 'x.pdf', bytes: utf8('%PDF') }),
+      /未能读取上年报告/u,
+      /不支持/u,
+      false,
+    ],
+    [
+      '检查报告: no report in the workbook',
+      (r) => createController(r, features),
+      onEmptyWorkbook,
+      (c) => c.check(),
+      /未能检查报告/u,
+      /没有找到报告表格，无法检查/u,
+      false,
+    ],
     ['检查报告: Excel is busy', (r) => createController(r, features), hostFails('ActivityLimitReached'), (c) => c.check(), /未能检查报告/u, /繁忙/u, false],
     ['检查报告: a bug', (r) => createController(r, features), bug, (c) => c.check(), /未能检查报告/u, /意外/u, true],
-    ['清除标记: a sheet was removed meanwhile', (r) => createController(r, features), hostFails('ItemNotFound'), (c) => c.clearMarks(), /未能清除标记/u, /已不存在/u, false],
-    ['生成Word报告: no report in the workbook', (r) => createController(r, features), onEmptyWorkbook, (c) => c.generateWord(), /未能生成Word报告/u, /无法生成Word报告/u, false],
-    ['生成Word报告: Excel fails', (r) => createController(r, features), hostFails('RequestAborted'), (c) => c.generateWord(), /未能生成Word报告/u, /繁忙/u, false],
+    [
+      '清除标记: a sheet was removed meanwhile',
+      (r) => createController(r, features),
+      hostFails('ItemNotFound'),
+      (c) => c.clearMarks(),
+      /未能清除标记/u,
+      /已不存在/u,
+      false,
+    ],
+    [
+      '生成Word报告: no report in the workbook',
+      (r) => createController(r, features),
+      onEmptyWorkbook,
+      (c) => c.generateWord(),
+      /未能生成Word报告/u,
+      /无法生成Word报告/u,
+      false,
+    ],
+    [
+      '生成Word报告: Excel fails',
+      (r) => createController(r, features),
+      hostFails('RequestAborted'),
+      (c) => c.generateWord(),
+      /未能生成Word报告/u,
+      /繁忙/u,
+      false,
+    ],
     [
       '生成Word报告: the relay refuses',
       (r) =>
@@ -75,7 +149,15 @@ describe('Excel pane', () => {
       /^无法连接加载项服务器，Word 报告未能送出。请检查网络后重试。$/u,
       false,
     ],
-    ['生成Word报告: no delivery in this host', (r) => createController(r, features), 'templated', (c) => c.generateWord(), /未能生成Word报告/u, /不支持下载/u, false],
+    [
+      '生成Word报告: no delivery in this host',
+      (r) => createController(r, features),
+      'templated',
+      (c) => c.generateWord(),
+      /未能生成Word报告/u,
+      /不支持下载/u,
+      false,
+    ],
   ])('%s', async (_name, make, run, act, title, message, unexpected) => {
     const c = make(run === 'templated' ? await templated() : run);
     await act(c);
@@ -116,7 +198,8 @@ describe('Excel pane', () => {
 });
 
 describe('Word pane', () => {
-  const ok: RunWord = async (batch) => batch({ document: { body: { insertFileFromBase64: () => undefined } }, sync: async () => undefined } as unknown as Word.RequestContext);
+  const ok: RunWord = async (batch) =>
+    batch({ document: { body: { insertFileFromBase64: () => undefined } }, sync: async () => undefined } as unknown as Word.RequestContext);
   test.each<[string, RunWord, { name: string; bytes: Uint8Array }, RegExp, boolean]>([
     ['the file cannot be read', ok, badJson, /JSON/u, false],
     ['an empty file', ok, { name: 'e.xlsx', bytes: new Uint8Array() }, /文件是空的/u, false],

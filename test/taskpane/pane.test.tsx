@@ -13,8 +13,6 @@ import { EXAMPLE_PATH } from '../helpers/reports';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-
-
 const enabled = (name: string) => !(screen.getByRole('button', { name }) as HTMLButtonElement).disabled;
 
 function setup(state = new WorkbookState(), run?: RunExcel) {
@@ -82,12 +80,19 @@ test('a report with errors: summary and groups, errors open first', async () => 
   state.addSheet('Sheet1');
   const { controller } = setup(state);
   await act(async () => {
-    await controller.generateTemplate({ name: 'r.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')) });
+    await controller.generateTemplate({
+      name: 'r.json',
+      bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')),
+    });
   });
   await click('检查报告');
   const section = screen.getByRole('region', { name: '检查结果' });
   expect(within(section).getByText(/三、收到和处理政府信息公开申请情况（2个错误，21个警告）/u)).toBeTruthy();
-  expect(within(section).getAllByRole('button', { name: /^错误：/u })[0]!.getAttribute('aria-label')).toContain('（一）予以公开·总计为7');
+  expect(
+    within(section)
+      .getAllByRole('button', { name: /^错误：/u })[0]!
+      .getAttribute('aria-label'),
+  ).toContain('（一）予以公开·总计为7');
 });
 
 test('running: progress shown and actions disabled until done', async () => {
@@ -176,7 +181,10 @@ describe('生成Word报告', () => {
     state.addSheet('Sheet1');
     const ctx = withDelivery(state);
     await act(async () => {
-      await ctx.controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')) });
+      await ctx.controller.generateTemplate({
+        name: 'e.json',
+        bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7')),
+      });
     });
     await click('生成Word报告');
     expect(await screen.findByText('报告还有 2 个错误')).toBeTruthy();

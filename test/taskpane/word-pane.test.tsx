@@ -13,7 +13,6 @@ import { createWordController, type RunWord } from '../../src/taskpane/word-cont
 import { buildWorkbook } from '../../src/xlsx/write';
 import { EXAMPLE_PATH, loadExample } from '../helpers/reports';
 
-
 function fakeWord() {
   const inserted: { base64: string; location: string }[] = [];
   let syncs = 0;

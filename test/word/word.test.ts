@@ -31,7 +31,13 @@ function tableCells(xml: string): string[][] {
   );
 }
 
-const unescape = (s: string) => s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'")
+    .replace(/&amp;/gu, '&');
 
 describe('document.xml of the example', () => {
   let xml = '';
@@ -147,7 +153,10 @@ describe('LibreOffice opens the report', () => {
     const file = join(dir, 'report.docx');
     const report = withValues(example(), {});
     writeFileSync(file, await buildDocx(documentPlan(report)));
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120000 });
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+      stdio: 'ignore',
+      timeout: 120000,
+    });
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s/gu, '');
     for (const s of SECTIONS) expect(flat).toContain(s.title);

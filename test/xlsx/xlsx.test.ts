@@ -157,7 +157,10 @@ describe('LibreOffice opens the generated workbook', () => {
   test('the PDF it prints holds every label and the example values', async () => {
     const file = join(dir, 'report.xlsx');
     writeFileSync(file, await buildWorkbook(plan, placesFromReport(loadExample(), REV)));
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120000 });
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+      stdio: 'ignore',
+      timeout: 120000,
+    });
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/gu, '');
     for (const t of TABLES) for (const r of t.rows) for (const c of r.cells) if (c.type === 'label') expect(text).toContain(c.text.replace(/\s/gu, ''));
     for (const s of ['32999', '341.5979', '城东区人民政府办公室', '一、总体情况', '六、其他需要报告的事项']) expect(text).toContain(s);

@@ -115,7 +115,10 @@ function activeTable(spec: FormatSpec): { table: TableFormat; names: [CellKey, s
     { header: true, cells: [{ type: 'label', text: a.documents.caption, colSpan: width, role: 'caption' }] },
     {
       header: true,
-      cells: [{ type: 'label', text: a.infoHeader, role: 'header' }, ...a.documents.columns.map((c) => ({ type: 'label' as const, text: c.label, role: 'header' as const }))],
+      cells: [
+        { type: 'label', text: a.infoHeader, role: 'header' },
+        ...a.documents.columns.map((c) => ({ type: 'label' as const, text: c.label, role: 'header' as const })),
+      ],
     },
   ];
   for (const r of a.documents.rows) {
@@ -142,7 +145,12 @@ function activeTable(spec: FormatSpec): { table: TableFormat; names: [CellKey, s
     for (const r of block.rows) {
       const key = asKey(`active.${r.key}`);
       names.push([key, r.label, block.header, r.kind]);
-      rows.push({ cells: [{ type: 'label', text: r.label, role: 'rowLabel' }, { type: 'value', key, colSpan: width - 1 }] });
+      rows.push({
+        cells: [
+          { type: 'label', text: r.label, role: 'rowLabel' },
+          { type: 'value', key, colSpan: width - 1 },
+        ],
+      });
     }
   }
   return { table: { id: 'active', section: 'active', name: a.name, columns: width, rows, geometry: spec.geometry.active }, names };
@@ -197,7 +205,8 @@ function appealsTable(spec: FormatSpec): { table: TableFormat; names: [CellKey, 
   const p = spec.appeals;
   const n = p.columns.length;
   const names: [CellKey, string, string, ValueKind][] = [];
-  const headers = (rowSpan?: number) => p.columns.map((c) => ({ type: 'label' as const, text: c.label, role: 'header' as const, ...(rowSpan ? { rowSpan } : {}) }));
+  const headers = (rowSpan?: number) =>
+    p.columns.map((c) => ({ type: 'label' as const, text: c.label, role: 'header' as const, ...(rowSpan ? { rowSpan } : {}) }));
   const [review, ...litigation] = p.groups;
   const rows: GridRow[] = [
     {
@@ -243,7 +252,17 @@ export function buildTables(spec: FormatSpec): FormatTables {
       const named = names.get(key)!;
       if (cells.some((c) => c.key === key)) throw new Error(`format model: cell ${key} appears twice`);
       const rowId = key.split('.').length > 2 ? key.slice(0, key.lastIndexOf('.')) : key;
-      cells.push({ key, table: table.id, kind: named.kind, name: `${named.row}·${named.col}`, rowName: named.row, rowId, order: cells.length, gridRow: placed.row, gridCol: placed.col });
+      cells.push({
+        key,
+        table: table.id,
+        kind: named.kind,
+        name: `${named.row}·${named.col}`,
+        rowName: named.row,
+        rowId,
+        order: cells.length,
+        gridRow: placed.row,
+        gridCol: placed.col,
+      });
     }
   }
   const byKey = new Map(cells.map((c) => [c.key as string, c]));

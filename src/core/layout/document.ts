@@ -160,8 +160,10 @@ export function documentPlan(report: Report, options: DocumentOptions = {}): Doc
       blocks.push(tableBlock(revision.table(tableId), report, options));
     }
   }
-  if (report.meta.office) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: report.meta.office, font: 'fangsong' }], align: 'right', indent: false });
-  if (report.meta.date) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: chineseDate(report.meta.date), font: 'fangsong' }], align: 'right', indent: false });
+  if (report.meta.office)
+    blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: report.meta.office, font: 'fangsong' }], align: 'right', indent: false });
+  if (report.meta.date)
+    blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: chineseDate(report.meta.date), font: 'fangsong' }], align: 'right', indent: false });
   const date = report.meta.date ?? (report.meta.year !== undefined ? `${report.meta.year + 1}-01-01` : '2021-01-01');
   return { title, author: report.meta.office ?? report.meta.agency ?? '', date, blocks };
 }

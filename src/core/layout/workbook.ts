@@ -21,19 +21,7 @@ export function keyOfDefinedName(name: string): string | undefined {
   return name.toUpperCase().startsWith(NAME_PREFIX) ? name.slice(NAME_PREFIX.length) : undefined;
 }
 
-export type StyleToken =
-  | 'title'
-  | 'hint'
-  | 'section'
-  | 'caption'
-  | 'header'
-  | 'note'
-  | 'rowLabel'
-  | 'count'
-  | 'fee'
-  | 'metaLabel'
-  | 'metaInput'
-  | 'textInput';
+export type StyleToken = 'title' | 'hint' | 'section' | 'caption' | 'header' | 'note' | 'rowLabel' | 'count' | 'fee' | 'metaLabel' | 'metaInput' | 'textInput';
 
 export type StyleSpec = {
   bold: boolean;
@@ -122,7 +110,8 @@ export type PlanAddress = { sheet: number; row: number; col: number };
 /** Display width of text in Excel character units: CJK and full-width characters count double. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -212,7 +201,14 @@ function textSheet(revision: FormatRevision): SheetPlan {
   const heights: Record<number, number> = {};
   let row = 0;
   cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: '政府信息公开工作年度报告 · 基本信息与正文' });
-  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'hint', text: '黄色单元格为填写区域。正文各部分可直接粘贴，段落之间空一行；小标题如“（一）……”单独成段。' });
+  cells.push({
+    row: row++,
+    col: 0,
+    rowSpan: 1,
+    colSpan: 1,
+    style: 'hint',
+    text: '黄色单元格为填写区域。正文各部分可直接粘贴，段落之间空一行；小标题如“（一）……”单独成段。',
+  });
   row++;
   for (const m of META_ROWS) {
     cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: m.label });

@@ -115,7 +115,10 @@ export function parseReportJson(text: string, known: readonly FormatRevision[] =
   const revision = typeof root.format === 'string' ? revisionOf(root.format, known) : undefined;
   if (!revision) {
     const ids = known.map((r) => `"${r.id}"`).join(' 或 ');
-    return { ok: false, problems: [...problems, { path: 'format', message: `应为 ${ids}，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}` }] };
+    return {
+      ok: false,
+      problems: [...problems, { path: 'format', message: `应为 ${ids}，实际为 ${root.format === undefined ? '缺失' : JSON.stringify(root.format)}` }],
+    };
   }
   const SECTION_KEYS: readonly string[] = revision.sections.map((s) => s.id);
   const CELL_KEYS: readonly string[] = revision.cells.map((c) => c.key);
@@ -176,7 +179,8 @@ export function parseReportJson(text: string, known: readonly FormatRevision[] =
     else {
       for (const [k, v] of Object.entries(root.narrative)) {
         const path = `narrative.${k}`;
-        if (!(NARRATIVE_KEYS as readonly string[]).includes(k)) problem(path, () => `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
+        if (!(NARRATIVE_KEYS as readonly string[]).includes(k))
+          problem(path, () => `未知字段${suggestion(k, NARRATIVE_KEYS)}；允许的字段：${NARRATIVE_KEYS.join('、')}`);
         else if (v === null) continue;
         else if (typeof v !== 'string') problem(path, `应为文本，实际为${typeName(v)}`);
         else narrative[k as keyof Narrative] = v;

@@ -259,7 +259,9 @@ export const RULES = {
       'narrative.figure': msg<{ section: string; clause: string; stated: string; unit: string; cell: string; actual: string; diff: number }>(
         (d) => `“${d.section}”中写“${d.clause}”，文中为${d.stated}${d.unit}，但${d.cell}为${d.actual}${d.unit}（相差${abs(d.diff)}）`,
       ),
-      'narrative.no-fees': msg<{ clause: string; cell: string; fees: string }>((d) => `“六、其他需要报告的事项”中写“${d.clause}”，但${d.cell}为${d.fees}万元，请核对`),
+      'narrative.no-fees': msg<{ clause: string; cell: string; fees: string }>(
+        (d) => `“六、其他需要报告的事项”中写“${d.clause}”，但${d.cell}为${d.fees}万元，请核对`,
+      ),
     },
   },
   'copied-text': {
@@ -270,7 +272,9 @@ export const RULES = {
     source: `${FORMAT}（要求避免内容雷同）`,
     needsPrevious: true,
     messages: {
-      'copied.text': msg<{ section: string; percent: number }>((d) => `“${d.section}”与上年报告的相同内容占${d.percent}%，请按本年情况撰写（格式要求避免内容雷同）`),
+      'copied.text': msg<{ section: string; percent: number }>(
+        (d) => `“${d.section}”与上年报告的相同内容占${d.percent}%，请按本年情况撰写（格式要求避免内容雷同）`,
+      ),
       'copied.table': msg<{ table: string }>((d) => `${d.table}的数据与上年报告完全相同，请核实是否沿用了上年数据`),
     },
   },
@@ -285,7 +289,16 @@ export type MessageData<R extends RuleId, M extends MessageId<R>> = Rules[R]['me
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 /** A rule declaration with its id, as listed by `rules` and shown next to a finding. */
-export type RuleInfo = { id: RuleId; family: Family; severity: Severity; severities: Severity[]; title: string; description: string; source: string; needsPrevious: boolean };
+export type RuleInfo = {
+  id: RuleId;
+  family: Family;
+  severity: Severity;
+  severities: Severity[];
+  title: string;
+  description: string;
+  source: string;
+  needsPrevious: boolean;
+};
 
 export function ruleInfo(id: RuleId): RuleInfo {
   const r: RuleDecl = RULES[id];

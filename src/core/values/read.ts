@@ -53,8 +53,7 @@ export function readTypedValue(raw: unknown): ReportValue {
 // What a text value is, so rules can say what is wrong with it.
 
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '／', '\\', '无', '暂无', 'N/A', 'NA', 'n/a', '／', '×', '*', '空']);
-const EXCEL_ERROR =
-  /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|GETTING_DATA)$/iu;
+const EXCEL_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|GETTING_DATA)$/iu;
 const NUMBER_WITH_UNIT = /^([+-]?[\d,]*\.?\d+)(万元|千元|亿元|元|个|条|次|项|人|家|份|宗|起|笔|张|篇)$/u;
 
 export type TextClass =
@@ -82,7 +81,18 @@ export function classifyText(text: string): TextClass {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 

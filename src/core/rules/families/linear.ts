@@ -29,12 +29,14 @@ function evaluate(terms: Term[], current: Report, previous: Report | undefined):
   return out;
 }
 
-const total = (kind: ValueKind, terms: Evaluated[]) => roundFor(kind, terms.reduce((acc, t) => acc + t.term.sign * t.n, 0));
+const total = (kind: ValueKind, terms: Evaluated[]) =>
+  roundFor(
+    kind,
+    terms.reduce((acc, t) => acc + t.term.sign * t.n, 0),
+  );
 
 function termsText(terms: Evaluated[]): string {
-  return terms
-    .map((t, i) => `${i === 0 ? (t.term.sign < 0 ? '－' : '') : t.term.sign < 0 ? '－' : '＋'}${t.term.label}${describeValue(t.raw)}`)
-    .join('');
+  return terms.map((t, i) => `${i === 0 ? (t.term.sign < 0 ? '－' : '') : t.term.sign < 0 ? '－' : '＋'}${t.term.label}${describeValue(t.raw)}`).join('');
 }
 
 export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
@@ -65,6 +67,12 @@ export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
   };
   // Every linear message takes the same data, and the rule table pairs each rule with one of its own
   // messages (LinearCheck's type); the compiler cannot follow that pairing through a union.
-  const report = makeFinding as (rule: LinearCheck['rule'], id: LinearCheck['messageId'], c: string[], d: LinearData, e: Pick<Finding, 'expected' | 'actual'>) => Finding;
+  const report = makeFinding as (
+    rule: LinearCheck['rule'],
+    id: LinearCheck['messageId'],
+    c: string[],
+    d: LinearData,
+    e: Pick<Finding, 'expected' | 'actual'>,
+  ) => Finding;
   return [report(check.rule, check.messageId, cells, data, { expected: r, actual: left.length === 1 ? first.raw : l })];
 }

@@ -21,7 +21,10 @@ export function checkFigures(_check: FigureCheck, ctx: RuleContext): Finding[] {
     for (const stated of statedFigures(text, field, revision.figures)) {
       const numbers = stated.pattern.cells.map((k) => arithmeticValue(report.values[k]));
       if (numbers.some((n) => n === undefined)) continue; // absent or unreadable cells: nothing to compare
-      const actual = roundFor(stated.pattern.kind, numbers.reduce((a: number, b) => a + (b ?? 0), 0));
+      const actual = roundFor(
+        stated.pattern.kind,
+        numbers.reduce((a: number, b) => a + (b ?? 0), 0),
+      );
       if (sameAmount(stated.pattern.kind, stated.value, actual)) continue;
       const cellText = stated.pattern.cells.length === 1 ? revision.placeName(stated.pattern.cells[0]!) : `${stated.pattern.label}各行之和`;
       findings.push(
@@ -49,7 +52,11 @@ export function checkFigures(_check: FigureCheck, ctx: RuleContext): Finding[] {
   const noFees = other ? saysNoFees(other) : undefined;
   if (feeCell && noFees && fees !== undefined && fees > 0) {
     findings.push(
-      makeFinding('narrative-figure', 'narrative.no-fees', [feeCell.key, narrativePlace('other')], { clause: noFees, fees: formatNumber(fees), cell: revision.placeName(feeCell.key) }),
+      makeFinding('narrative-figure', 'narrative.no-fees', [feeCell.key, narrativePlace('other')], {
+        clause: noFees,
+        fees: formatNumber(fees),
+        cell: revision.placeName(feeCell.key),
+      }),
     );
   }
   return findings;
@@ -67,7 +74,9 @@ export function checkCopied(_check: CopiedCheck, ctx: RuleContext): Finding[] {
     if (!now || !before || comparableLength(now) < MIN_COMPARED_CHARS) continue;
     const share = copiedShare(now, before);
     if (share < COPIED_SHARE) continue;
-    findings.push(makeFinding('copied-text', 'copied.text', [narrativePlace(field)], { section: fieldTitle(ctx.revision, field), percent: Math.round(share * 100) }));
+    findings.push(
+      makeFinding('copied-text', 'copied.text', [narrativePlace(field)], { section: fieldTitle(ctx.revision, field), percent: Math.round(share * 100) }),
+    );
   }
   for (const table of ctx.revision.tables) {
     // The cells both reports have (last year's may be in another revision, or an old template).

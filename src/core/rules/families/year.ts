@@ -32,17 +32,13 @@ export function checkYear(_check: YearCheck, ctx: RuleContext): Finding[] {
   } else if (tYear !== undefined) {
     for (const p of pYears) {
       if (p !== tYear) {
-        findings.push(
-          makeFinding('year-mismatch', 'year.title-period', [metaPlace('title'), narrativePlace('preamble')], { titleYear: tYear, periodYear: p }),
-        );
+        findings.push(makeFinding('year-mismatch', 'year.title-period', [metaPlace('title'), narrativePlace('preamble')], { titleYear: tYear, periodYear: p }));
       }
     }
   }
   const previousYear = ctx.previous?.meta.year;
   if (year !== undefined && previousYear !== undefined && previousYear !== year - 1) {
-    findings.push(
-      makeFinding('year-mismatch', 'year.previous', [metaPlace('year')], { previousYear, year, expectedYear: year - 1 }),
-    );
+    findings.push(makeFinding('year-mismatch', 'year.previous', [metaPlace('year')], { previousYear, year, expectedYear: year - 1 }));
   }
   return findings;
 }
