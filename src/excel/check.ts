@@ -3,7 +3,7 @@
  * are intact): read every place, run the rules, mark the offending cells, remember the originals.
  * Values and formulas are never written.
  */
-import { checkSource, summarize, type Finding, type FormatRevision, type ReportSource, type Summary } from '../core';
+import { checkSource, locatedNotes, summarize, type Finding, type FormatRevision, type ReportSource, type Summary } from '../core';
 import { MARK_SETTING, cellsToMark, parseMarkStore, planMarks, type CellRef, type MarkPlan } from './marks';
 import { readWorkbookReport, refId, type ExcelFeatures, type ExcelRead } from './read';
 import { UserError } from '../errors';
@@ -15,6 +15,8 @@ export type ExcelCheckResult = {
   addresses: Record<string, CellRef>;
   via: 'names' | 'labels' | 'mixed';
   narrative: boolean;
+  /** What to tell the user about how the workbook was read. */
+  notes: string[];
   marked: number;
 };
 
@@ -55,7 +57,7 @@ export function requireReport(read: ExcelRead, revision: FormatRevision, action:
 
 /** What was read, as a source for the rules. */
 export function sourceOf(read: ExcelRead): ReportSource {
-  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: [] };
+  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
 }
 
 export async function checkInExcel(
@@ -77,6 +79,7 @@ export async function checkInExcel(
     addresses: Object.fromEntries(read.addresses),
     via: read.via,
     narrative: read.narrative,
+    notes: locatedNotes(read),
     marked: plan.apply.length,
   };
 }

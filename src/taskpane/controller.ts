@@ -126,12 +126,9 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       return action('正在检查报告…', '未能检查报告', async () => {
         const previous = store.get().previous?.source;
         const r = await runExcel((context) => checkInExcel(context, features, revision, previous));
-        const notes: string[] = [];
-        if (r.via !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
-        if (!r.narrative) notes.push('没有找到“报告正文”工作表，只检查了表格');
         return {
           result: { findings: r.findings, summary: r.summary, addresses: r.addresses },
-          notice: notes.length > 0 ? { intent: 'info', text: `${notes.join('；')}。` } : null,
+          notice: r.notes.length > 0 ? { intent: 'info', text: `${r.notes.join('；')}。` } : null,
         };
       });
     },

@@ -5,6 +5,7 @@
 import {
   CURRENT_REVISION,
   locateReport,
+  locatedNotes,
   reportFromPlaces,
   resolveNames,
   type FormatRevision,
@@ -29,8 +30,5 @@ export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision =
   if (!revision.cells.some((c) => read.report.values[c.key] !== undefined)) {
     throw new WorkbookError('工作簿中没有找到报告表格：既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头');
   }
-  const notes: string[] = [];
-  if (read.via !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
-  if (!read.narrative) notes.push('未找到“报告正文”工作表（基本信息与正文），只检查了表格');
-  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes };
+  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
 }

@@ -252,3 +252,11 @@ export function locateReport(named: readonly NamedPlace[], sheets: readonly Shee
   }
   return { raw, addresses, via: byLabels === 0 ? 'names' : byNames === 0 ? 'labels' : 'mixed', narrative, oldLabels };
 }
+
+/** What to tell the user about how a workbook was read. */
+export function locatedNotes(located: Pick<LocatedReport, 'via' | 'narrative'>): string[] {
+  const notes: string[] = [];
+  if (located.via !== 'names') notes.push('部分单元格是按表头文字找到的（工作簿不是本工具生成的，或名称被删除）');
+  if (!located.narrative) notes.push('没有找到“报告正文”工作表（基本信息与正文），只检查了表格');
+  return notes;
+}

@@ -1,0 +1,43 @@
+/**
+ * One way to read a workbook: the Excel adapter and the .xlsx reader locate the report with the
+ * same function, so they agree on the report, on how it was found and on whether the text was there.
+ */
+import { placesFromReport, workbookPlan, type Report } from '../../src/core';
+import { readWorkbookReport } from '../../src/excel/read';
+import { paintTemplateInExcel } from '../../src/excel/template';
+import { buildWorkbook } from '../../src/xlsx/write';
+import { parseXlsx, readReport } from '../../src/xlsx/read';
+import { WorkbookState, excelContext } from '../doubles/excel-host';
+import { REV } from '../helpers/format';
+import { consistentReport, loadExample } from '../helpers/reports';
+
+const plan = workbookPlan(REV);
+
+async function both(report: Report, dropNames: (name: string) => boolean) {
+  const values = placesFromReport(report, REV);
+  const wb = parseXlsx(await buildWorkbook(plan, values));
+  const file = readReport({ ...wb, names: wb.names.filter((n) => !dropNames(n.name)) }, REV);
+
+  const state = new WorkbookState();
+  state.addSheet('Sheet1');
+  await paintTemplateInExcel(excelContext(state).context, plan, values, { api19: true }, REV);
+  for (const name of [...state.names.keys()]) if (dropNames(name)) state.names.delete(name);
+  const excel = await readWorkbookReport(excelContext(state).context, { api19: true }, REV);
+  return { file, excel };
+}
+
+test.each<[string, (name: string) => boolean, 'names' | 'labels' | 'mixed']>([
+  ['every name intact', () => false, 'names'],
+  ['every name deleted', () => true, 'labels'],
+  ["the text sheet's names deleted", (n) => /^GIR\.(meta|narrative)\./u.test(n), 'names'],
+  ["the tables' names deleted", (n) => /^GIR\.(requests|active|appeals)\./u.test(n), 'labels'],
+  ['some names deleted', (n) => n.startsWith('GIR.requests.disclosed'), 'mixed'],
+])('%s: the same report, found the same way', async (_name, drop, via) => {
+  for (const report of [consistentReport(), loadExample()]) {
+    const { file, excel } = await both(report, drop);
+    expect(excel.report).toEqual(file.report);
+    expect([excel.via, excel.narrative, excel.oldLabels]).toEqual([file.via, file.narrative, file.oldLabels]);
+    expect(file.via).toBe(via);
+    expect(file.narrative).toBe(true);
+  }
+});
