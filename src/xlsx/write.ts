@@ -1,5 +1,6 @@
 /** Paints the workbook plan into an .xlsx file with ExcelJS (the CLI's `template`). */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { a1, definedName, sheetReference, type PlanCell, type StyleSpec, type WorkbookPlan } from '../core';
 
 /** Pinned document timestamps: the same plan and values give the same workbook. */
@@ -79,5 +80,17 @@ export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<stri
       deleteRows: true,
     });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return pinZipDates(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/**
+ * ExcelJS stamps each zip entry with the current time, so the same workbook written a second later
+ * differs. The entries are written again, in the same order, with the pinned date: same input,
+ * same bytes.
+ */
+function pinZipDates(bytes: Uint8Array): Buffer {
+  const files = unzipSync(bytes);
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime: PINNED_DATE, level: 6 }];
+  return Buffer.from(zipSync(entries));
 }

@@ -32,7 +32,7 @@ describe('check', () => {
     expect(lines).toHaveLength(1);
     const o = JSON.parse(lines[0]!);
     expect(o.file).toBe(EXAMPLE_PATH);
-    expect(o.summary).toEqual({ errors: 0, warnings: 15 });
+    expect(o.summary).toEqual({ errors: 0, warnings: 17 });
     expect(o.findings[0]).toEqual(
       expect.objectContaining({ rule: 'old-template', severity: 'warning', cells: expect.any(Array), message: expect.any(String) }),
     );
@@ -171,7 +171,7 @@ describe('usage', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'demo-'));
     const r = spawnSync(TSX, [join(ROOT, 'src/cli/main.ts'), 'demo'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('通过：0 个错误，21 个警告');
+    expect(r.stdout).toContain('通过：0 个错误，23 个警告');
     expect(readFileSync(join(cwd, 'out/chengdong-2023.xlsx')).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(join(cwd, 'out/chengdong-2023.docx')).subarray(0, 2).toString()).toBe('PK');
   });
@@ -187,7 +187,7 @@ describe('template, export and .xlsx', () => {
     const check = cli(['check', xlsx, '--format', 'json']);
     expect(check.code).toBe(0);
     const o = JSON.parse(check.out);
-    expect(o.summary).toEqual({ errors: 0, warnings: 21 });
+    expect(o.summary).toEqual({ errors: 0, warnings: 23 });
     const json = join(dir, 'exported.json');
     expect(cli(['export', xlsx, '-o', json]).code).toBe(0);
     const exported = JSON.parse(readFileSync(json, 'utf8'));

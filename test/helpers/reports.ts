@@ -77,11 +77,25 @@ export function consistentReport(seed: Seed = zeroSeed()): Report {
   if (Object.keys(v).length !== CELLS.length) throw new Error('builder does not fill every cell');
   return {
     format: REV.id,
-    meta: { agency: '测试县人民政府', year: 2023, office: '测试县人民政府办公室', date: '2024-01-31', title: '测试县人民政府2023年政府信息公开工作年度报告' },
+    meta: {
+      agency: '测试县人民政府',
+      year: 2023,
+      office: '测试县人民政府办公室',
+      date: '2024-01-31',
+      contact: '测试县人民政府办公室（地址：测试县人民路1号，电话：0000-1234567）',
+      title: '测试县人民政府2023年政府信息公开工作年度报告',
+    },
     values: v,
     narrative: {
       preamble: '本年报所列数据的统计期限为2023年1月1日至12月31日。',
-      overview: '2023年，本县认真贯彻落实条例。',
+      overview: [
+        '2023年，本县认真贯彻落实条例。',
+        '（一）主动公开。全年主动公开政府信息一批。',
+        '（二）依申请公开。依法办理政府信息公开申请。',
+        '（三）政府信息管理。严格落实保密审查制度。',
+        '（四）政府信息公开平台建设。持续完善政府网站公开专栏。',
+        '（五）监督保障。组织业务培训，将政务公开纳入绩效考核，开展社会评议，全年未发生责任追究情况。',
+      ].join('\n'),
       problems: '一是公开内容不够全面。下一步将加强培训。',
       other: '本年度未收取信息处理费。',
     },

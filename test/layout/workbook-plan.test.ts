@@ -28,7 +28,7 @@ describe('workbook plan', () => {
     const keys = plan.sheets.flatMap((s) => s.cells.filter((c) => c.key).map((c) => c.key!));
     expect(new Set(keys).size).toBe(keys.length);
     for (const c of CELLS) expect(keys).toContain(c.key);
-    expect(keys.filter((k) => k.startsWith('meta.')).sort()).toEqual(['meta.agency', 'meta.contact', 'meta.date', 'meta.office', 'meta.year']);
+    expect(keys.filter((k) => k.startsWith('meta.')).sort()).toEqual(['meta.agency', 'meta.bodyType', 'meta.contact', 'meta.date', 'meta.office', 'meta.year']);
     expect(keys.filter((k) => k.startsWith('narrative.')).sort()).toEqual([
       'narrative.other',
       'narrative.overview',

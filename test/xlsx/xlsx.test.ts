@@ -63,7 +63,7 @@ describe('template round trip', () => {
   test('the workbook has one defined name per place, validation, protection and A4 setup', async () => {
     const wb = await inExcelJS(await buildWorkbook(plan));
     const names = (wb.definedNames.model as { name: string }[]).map((n) => n.name);
-    expect(names).toHaveLength(CELLS.length + 9);
+    expect(names).toHaveLength(CELLS.length + 10);
     expect(names).toContain('GIR.requests.newReceived.natural');
     const ws = wb.getWorksheet('报告数据')!;
     const address = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((n) => n.name === 'GIR.active.fees')!.ranges[0]!;

@@ -24,6 +24,7 @@ export const META_FIELDS = [
   { field: 'office', label: '发布机关' },
   { field: 'date', label: '发布日期' },
   { field: 'contact', label: '联系方式' },
+  { field: 'bodyType', label: '机关类型' },
   { field: 'title', label: '报告标题' },
 ] as const;
 
@@ -278,7 +279,7 @@ export function buildTables(spec: FormatSpec): FormatTables {
   const places = new Map<string, { name: string; order: number }>();
   const add = (key: string, name: string) => places.set(key, { name, order: places.size });
   const metaLabel = (f: MetaField) => META_FIELDS.find((m) => m.field === f)!.label;
-  for (const m of ['title', 'agency', 'year', 'contact'] as const) add(metaPlace(m), metaLabel(m));
+  for (const m of ['title', 'agency', 'bodyType', 'year', 'contact'] as const) add(metaPlace(m), metaLabel(m));
   add(narrativePlace('preamble'), '开头段落');
   for (const s of sections) {
     if (s.content.type === 'narrative') add(narrativePlace(s.content.field), s.title);

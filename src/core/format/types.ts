@@ -150,6 +150,21 @@ export type LegacySpec = {
   readonly collapsedRows: readonly { readonly text: string; readonly table: TableId }[];
 };
 
+/** A topic a narrative section must cover, recognised by its usual headings and wording. */
+export type TopicSpec = { readonly label: string; readonly words: RegExp };
+
+/** What the narrative must contain (条例 第五十条 and the format). */
+export type ContentSpec = {
+  /** Aspects 一、总体情况 covers. */
+  readonly overviewTopics: readonly TopicSpec[];
+  /** What people's governments must also report (条例 第五十条第四项). */
+  readonly governmentTopics: readonly TopicSpec[];
+  /** Wording of improvement measures in 五. */
+  readonly improvementWords: RegExp;
+  /** The statement on 信息处理费 in 六. */
+  readonly feeStatement: RegExp;
+};
+
 export type SheetSpec = { readonly labelWidths: readonly number[]; readonly valueWidth: number; readonly valueColumns: number };
 
 export type FormatSpec = {
@@ -166,4 +181,5 @@ export type FormatSpec = {
   readonly geometry: Readonly<Record<TableId, TableGeometry>>;
   readonly sheet: SheetSpec;
   readonly legacy: LegacySpec;
+  readonly content: ContentSpec;
 };

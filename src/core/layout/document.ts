@@ -8,6 +8,7 @@ import type { FormatRevision } from '../format/revision';
 import { revisionFor } from '../format/revisions';
 import type { TableFormat, TableId } from '../format/types';
 import type { Report } from '../report/types';
+import { chineseDate, isIsoDate } from '../values/dates';
 import { displayText, trimSpaces, type ReportValue } from '../values/read';
 import { formatNumber } from '../values/compare';
 
@@ -125,12 +126,6 @@ function tableBlock(table: TableFormat, report: Report, options: DocumentOptions
   return { type: 'table', table: table.id, widths: table.geometry.document.widths, fontSize: table.geometry.document.fontSize, rows };
 }
 
-/** 2024-01-31 → 2024年1月31日. */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
 export function reportTitle(report: Report): string {
   if (report.meta.title) return report.meta.title;
   const year = report.meta.year !== undefined ? `${report.meta.year}年` : '';
@@ -162,9 +157,10 @@ export function documentPlan(report: Report, options: DocumentOptions = {}): Doc
   }
   if (report.meta.office)
     blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: report.meta.office, font: 'fangsong' }], align: 'right', indent: false });
-  if (report.meta.date)
-    blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: chineseDate(report.meta.date), font: 'fangsong' }], align: 'right', indent: false });
-  const date = report.meta.date ?? (report.meta.year !== undefined ? `${report.meta.year + 1}-01-01` : '2021-01-01');
+  // A date that could not be read is not printed (meta-date reports it).
+  const iso = report.meta.date !== undefined && isIsoDate(report.meta.date) ? report.meta.date : undefined;
+  if (iso) blocks.push({ type: 'paragraph', role: 'signature', runs: [{ text: chineseDate(iso), font: 'fangsong' }], align: 'right', indent: false });
+  const date = iso ?? (report.meta.year !== undefined ? `${report.meta.year + 1}-01-01` : '2021-01-01');
   return { title, author: report.meta.office ?? report.meta.agency ?? '', date, blocks };
 }
 

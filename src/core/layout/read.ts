@@ -4,6 +4,7 @@
  */
 import { metaPlace, narrativePlace } from '../format/build';
 import type { FormatRevision } from '../format/revision';
+import { BODY_TYPES, readBodyType } from '../report/body';
 import type { Report, ReportMeta } from '../report/types';
 import { readDate, readYear } from '../values/dates';
 import { readTypedValue, trimSpaces, type ReportValue } from '../values/read';
@@ -30,8 +31,11 @@ export function reportFromPlaces(raw: ReadonlyMap<string, unknown>, revision: Fo
   if (year !== undefined) meta.year = year;
   const office = text('office');
   if (office !== undefined) meta.office = office;
-  const date = readDate(raw.get(metaPlace('date')));
+  // A date that cannot be read is kept as typed: meta-date reports it, and nothing the user wrote is lost.
+  const date = readDate(raw.get(metaPlace('date'))) ?? readText(raw.get(metaPlace('date')));
   if (date !== undefined) meta.date = date;
+  const bodyType = readBodyType(raw.get(metaPlace('bodyType')));
+  if (bodyType !== undefined) meta.bodyType = bodyType;
   const contact = text('contact');
   if (contact !== undefined) meta.contact = contact;
   const narrative: Report['narrative'] = {};
@@ -51,7 +55,8 @@ export function placesFromReport(report: Report, revision: FormatRevision): Map<
   }
   for (const m of META_ROWS) {
     const v = report.meta[m.field];
-    if (v !== undefined) out.set(metaPlace(m.field), v);
+    // The body type is written as people read it (县级以上人民政府…), and read back from those words.
+    if (v !== undefined) out.set(metaPlace(m.field), m.field === 'bodyType' ? BODY_TYPES[v as keyof typeof BODY_TYPES].label : (v as string | number));
   }
   for (const n of narrativeRows(revision)) {
     const v = report.narrative[n.field];

@@ -186,6 +186,7 @@ export const META_ROWS: readonly { field: MetaField; label: string; hint: string
   { field: 'office', label: '发布机关', hint: '署名，如：城东区人民政府办公室' },
   { field: 'date', label: '发布日期', hint: '如 2024-01-31' },
   { field: 'contact', label: '联系方式', hint: '地址、邮编、电话' },
+  { field: 'bodyType', label: '机关类型', hint: '人民政府、乡镇、街道或部门；留空则按机关名称判断' },
 ];
 
 /** How many lines each narrative place shows in the text sheet. */

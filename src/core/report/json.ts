@@ -6,7 +6,7 @@ import { META_FIELDS } from '../format/build';
 import type { FormatRevision } from '../format/revision';
 import { REVISIONS, revisionFor, revisionOf } from '../format/revisions';
 import type { NarrativeField, SectionId } from '../format/types';
-import { isIsoDate } from '../values/dates';
+import { BODY_TYPES, BODY_TYPE_IDS, type BodyType } from './body';
 import type { ReportValue } from '../values/read';
 import type { Narrative, Report, ReportMeta } from './types';
 
@@ -149,10 +149,13 @@ export function parseReportJson(text: string, known: readonly FormatRevision[] =
           }
         } else if (typeof v !== 'string') {
           problem(path, `应为文本，实际为${typeName(v)}`);
-        } else if (k === 'date' && !isIsoDate(v)) {
-          problem(path, `应为日期 YYYY-MM-DD（如 2024-01-31），实际为 ${JSON.stringify(v)}`);
+        } else if (k === 'bodyType') {
+          // Kept only when it is one of the types; anything else is a problem naming them.
+          if ((BODY_TYPE_IDS as string[]).includes(v)) meta.bodyType = v as BodyType;
+          else problem(path, `应为 ${BODY_TYPE_IDS.map((id) => `"${id}"（${BODY_TYPES[id].label}）`).join('、')} 之一，实际为 ${JSON.stringify(v)}`);
         } else {
-          meta[k as Exclude<keyof ReportMeta, 'year' | 'sectionTitles'>] = v;
+          // A date that is not YYYY-MM-DD is kept as written; the meta-date rule reports it.
+          meta[k as Exclude<keyof ReportMeta, 'year' | 'sectionTitles' | 'bodyType'>] = v;
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { NarrativeField, SectionId } from '../format/types';
+import type { BodyType } from './body';
 import type { ReportValue } from '../values/read';
 
 export type ReportMeta = {
@@ -8,8 +9,10 @@ export type ReportMeta = {
   year?: number;
   /** 发布机关 (signature), e.g. 城东区人民政府办公室. */
   office?: string;
-  /** 发布日期, ISO `YYYY-MM-DD`. */
+  /** 发布日期: ISO `YYYY-MM-DD` when it could be read; otherwise the text as typed (reported by meta-date). */
   date?: string;
+  /** 机关类型, when stated (else inferred from the name). */
+  bodyType?: BodyType;
   /** 联系方式 (address / phone), as written. */
   contact?: string;
   /** The document title as published, when it came from a published report. */

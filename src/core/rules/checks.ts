@@ -100,6 +100,17 @@ export function deriveChecks(t: FormatTables): Check[] {
     : [];
 
   return [
+    { family: 'meta', rule: 'meta-unfilled' },
+    { family: 'meta', rule: 'meta-agency' },
+    { family: 'meta', rule: 'meta-year' },
+    { family: 'meta', rule: 'meta-office' },
+    { family: 'meta', rule: 'meta-date' },
+    { family: 'meta', rule: 'meta-contact' },
+    { family: 'deadline', rule: 'deadline' },
+    { family: 'content', rule: 'content-topics' },
+    { family: 'content', rule: 'content-improvement' },
+    { family: 'content', rule: 'content-fee-statement' },
+    { family: 'content', rule: 'section-length' },
     { family: 'template', rule: 'old-template' },
     { family: 'year', rule: 'year-mismatch' },
     ...t.sections.flatMap((s): Check[] => [

@@ -9,7 +9,7 @@ import type { FindingData, Severity } from './types';
 /** A message: the text built from the finding's data, and a severity when it differs from the rule's. */
 export type MessageDecl<D extends FindingData> = { text: (d: D) => string; severity?: Severity };
 
-export type Family = 'linear' | 'value' | 'blank' | 'section' | 'template' | 'year' | 'figure' | 'copied';
+export type Family = 'linear' | 'value' | 'blank' | 'section' | 'template' | 'year' | 'figure' | 'copied' | 'meta' | 'deadline' | 'content';
 
 export type RuleDecl = {
   family: Family;
@@ -54,8 +54,131 @@ const FORMULA_TEXT = msg<CellText>((d) => `${d.cell}是公式文本“${d.text}�
 
 const FORMAT = '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》';
 const TOOL = '本工具补充';
+const ART49 = '《中华人民共和国政府信息公开条例》第四十九条';
+const ART50 = '《中华人民共和国政府信息公开条例》第五十条';
+
+type Field = { field: string };
+const META_MISSING = msg<Field>((d) => `报告没有填写${d.field}`);
 
 export const RULES = {
+  'meta-unfilled': {
+    family: 'meta',
+    severity: 'error',
+    title: '报告尚未填写',
+    description: '表格中的数值都还是空白：报告尚未填写，先填写表格再检查。',
+    source: FORMAT,
+    needsPrevious: false,
+    messages: { 'meta.unfilled': msg<{ cells: number }>((d) => `报告尚未填写：表格的${d.cells}个单元格都是空白，请先填写（没有的填0）`) },
+  },
+  'meta-agency': {
+    family: 'meta',
+    severity: 'error',
+    title: '缺少机关名称',
+    description: '报告标题以机关名称开头（“××2023年政府信息公开工作年度报告”），必须填写。',
+    source: `${FORMAT}（标题）`,
+    needsPrevious: false,
+    messages: { 'meta.missing': META_MISSING },
+  },
+  'meta-year': {
+    family: 'meta',
+    severity: 'error',
+    title: '缺少报告年度',
+    description: '报告的统计年度必须填写，标题和统计期限都以它为准。',
+    source: `${FORMAT}（标题与统计期限）`,
+    needsPrevious: false,
+    messages: { 'meta.missing': META_MISSING },
+  },
+  'meta-office': {
+    family: 'meta',
+    severity: 'warning',
+    title: '缺少发布机关',
+    description: '报告末尾应署发布机关的名称。',
+    source: TOOL,
+    needsPrevious: false,
+    messages: { 'meta.missing': META_MISSING },
+  },
+  'meta-date': {
+    family: 'meta',
+    severity: 'warning',
+    title: '发布日期缺失或无法识别',
+    description: '报告末尾应写明发布日期（如 2024年1月31日），发布期限据此核对。',
+    source: ART49,
+    needsPrevious: false,
+    messages: {
+      'meta.missing': META_MISSING,
+      'meta.date-unreadable': msg<{ text: string }>((d) => `发布日期“${d.text}”无法识别，请写成“2024年1月31日”或“2024-01-31”`),
+    },
+  },
+  'meta-contact': {
+    family: 'meta',
+    severity: 'warning',
+    title: '缺少联系方式',
+    description: '开头段落应写明对报告有疑问时的联系单位、地址和电话。',
+    source: FORMAT,
+    needsPrevious: false,
+    messages: { 'meta.missing': META_MISSING },
+  },
+  deadline: {
+    family: 'deadline',
+    severity: 'warning',
+    title: '发布日期与法定期限',
+    description: '县级以上人民政府的年度报告在次年3月31日前公布，其他行政机关在次年1月31日前公布（可按本地规定设置）；发布日期不能在报告年度之内。',
+    source: ART49,
+    needsPrevious: false,
+    messages: {
+      'deadline.late': msg<{ date: string; deadline: string; days: number; body: string; by: string }>(
+        (d) => `发布日期${d.date}晚于${d.body}的发布期限${d.deadline}（迟${d.days}天；机关类型${d.by}）`,
+      ),
+      'deadline.in-year': msg<{ date: string; year: number }>(
+        (d) => `发布日期${d.date}在报告年度${d.year}年之内：年度报告应在次年公布，请核对日期或年度`,
+        'error',
+      ),
+      'deadline.before-year': msg<{ date: string; year: number }>((d) => `发布日期${d.date}早于报告年度${d.year}年，请核对日期或年度`, 'error'),
+    },
+  },
+  'content-topics': {
+    family: 'content',
+    severity: 'warning',
+    title: '总体情况应涵盖的方面',
+    description: '“一、总体情况”应说明主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面；人民政府还应报告工作考核、社会评议和责任追究结果情况。',
+    source: `${ART50}；${FORMAT}`,
+    needsPrevious: false,
+    messages: {
+      'content.topic-missing': msg<{ section: string; topic: string }>((d) => `“${d.section}”没有写到“${d.topic}”方面的情况`),
+      'content.assessment-missing': msg<{ parts: string; body: string }>(
+        (d) => `${d.body}的年度报告应包括工作考核、社会评议和责任追究结果情况，正文中没有写到：${d.parts}`,
+      ),
+    },
+  },
+  'content-improvement': {
+    family: 'content',
+    severity: 'warning',
+    title: '存在的问题应有改进措施',
+    description: '“五、存在的主要问题及改进情况”既要写问题，也要写改进的措施或计划。',
+    source: ART50,
+    needsPrevious: false,
+    messages: { 'content.no-improvement': msg<{ section: string }>((d) => `“${d.section}”写了问题，但没有写改进措施（如“下一步”“将进一步”“整改”）`) },
+  },
+  'content-fee-statement': {
+    family: 'content',
+    severity: 'warning',
+    title: '信息处理费收取情况',
+    description: '“六、其他需要报告的事项”应说明本年度收取信息处理费的情况（没有收取也应写明）。',
+    source: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+    needsPrevious: false,
+    messages: { 'content.no-fee-statement': msg<{ section: string }>((d) => `“${d.section}”没有说明信息处理费的收取情况（未收取也应写明）`) },
+  },
+  'section-length': {
+    family: 'content',
+    severity: 'warning',
+    title: '篇幅超过本地规定',
+    description: '本地规则规定了某部分的字数上限时，超过上限的部分。',
+    source: '本地规则',
+    needsPrevious: false,
+    messages: {
+      'section.too-long': msg<{ section: string; length: number; limit: number }>((d) => `“${d.section}”共${d.length}字，超过本地规定的${d.limit}字`),
+    },
+  },
   'section-missing': {
     family: 'section',
     severity: 'error',
@@ -90,6 +213,7 @@ export const RULES = {
     messages: {
       'section.empty': msg<Title>((d) => `“${d.title}”部分没有内容`),
       'section.none': msg<Title & { text: string }>((d) => `“${d.title}”部分只写了“${d.text}”，应如实说明情况`),
+      'section.one-liner': msg<Title & { text: string }>((d) => `“${d.title}”部分只有一句“${d.text}”，应写明存在的主要问题和改进情况`),
     },
   },
   'old-template': {

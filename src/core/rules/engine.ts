@@ -9,6 +9,9 @@ import { checkSection } from './families/section';
 import { checkTemplate, oldLabelFindings } from './families/template';
 import { checkValue } from './families/value';
 import { checkYear } from './families/year';
+import { checkDeadline, checkMeta, isUnfilled } from './families/meta';
+import { checkContent } from './families/content';
+import { DEFAULT_CONFIG, type RuleConfig } from '../config';
 import { RULE_IDS } from './declarations';
 import type { Check, Finding, RuleContext, Severity } from './types';
 
@@ -30,6 +33,12 @@ function runCheck(check: Check, ctx: RuleContext): Finding[] {
       return checkFigures(check, ctx);
     case 'copied':
       return checkCopied(check, ctx);
+    case 'meta':
+      return checkMeta(check, ctx);
+    case 'deadline':
+      return checkDeadline(check, ctx);
+    case 'content':
+      return checkContent(check, ctx);
   }
 }
 
@@ -57,25 +66,50 @@ export type RunOptions = {
   revision?: FormatRevision;
   previousRevision?: FormatRevision;
   checks?: readonly Check[];
+  /** Local rules; the national ones by default. */
+  config?: RuleConfig;
+  /** Other bodies' reports checked together. */
+  peers?: readonly Report[];
 };
 
 export function runRules(report: Report, options: RunOptions = {}): Finding[] {
   const revision = options.revision ?? revisionFor(report);
-  const ctx: RuleContext = { report, revision };
+  const config = options.config ?? DEFAULT_CONFIG;
+  const ctx: RuleContext = { report, revision, config };
   if (options.previous) {
     ctx.previous = options.previous;
     ctx.previousRevision = options.previousRevision ?? revisionFor(options.previous);
   }
+  if (options.peers) ctx.peers = options.peers;
+  // A report not yet filled in gets one error, not a blank-cell warning for each of its cells.
+  const unfilled = isUnfilled(report, revision);
+  const off = new Set(config.off);
   const findings: Finding[] = [];
-  for (const check of options.checks ?? revision.checks) for (const f of runCheck(check, ctx)) findings.push(f);
+  for (const check of options.checks ?? revision.checks) {
+    if (off.has(check.rule) || (unfilled && check.family === 'blank')) continue;
+    for (const f of runCheck(check, ctx)) findings.push(f);
+  }
   return findings.sort(findingOrder(revision));
 }
 
 const NARRATIVE_SECTIONS = new Set(['overview', 'problems', 'other']);
+/** What a source without its text part (a workbook without 报告正文) cannot be checked for: the text and the basic data. */
 const tableOnly = (checks: readonly Check[]) =>
-  checks.filter((c) => !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) && c.family !== 'year' && c.family !== 'figure');
+  checks.filter(
+    (c) =>
+      !(c.family === 'section' && NARRATIVE_SECTIONS.has(c.section)) &&
+      !['year', 'figure', 'deadline', 'content'].includes(c.family) &&
+      !(c.family === 'meta' && c.rule !== 'meta-unfilled'),
+  );
 
-export type SourceOptions = { previous?: ReportSource; revision?: FormatRevision; previousRevision?: FormatRevision };
+export type SourceOptions = {
+  previous?: ReportSource;
+  revision?: FormatRevision;
+  previousRevision?: FormatRevision;
+  config?: RuleConfig;
+  /** Other bodies' reports checked together. */
+  peers?: readonly ReportSource[];
+};
 
 /**
  * Checks a report as read from a source: the rule table, minus what the source cannot hold (a
@@ -85,12 +119,15 @@ export function checkSource(source: ReportSource, options: SourceOptions = {}): 
   const revision = options.revision ?? revisionFor(source.report);
   const checks = source.narrative ? revision.checks : tableOnly(revision.checks);
   const run: RunOptions = { revision, checks };
+  if (options.config) run.config = options.config;
+  if (options.peers) run.peers = options.peers.filter((p) => p.narrative).map((p) => p.report);
   if (options.previous) {
     run.previous = options.previous.report;
     if (options.previousRevision) run.previousRevision = options.previousRevision;
   }
   const findings = runRules(source.report, run);
-  return [...findings, ...oldLabelFindings(revision, source.oldLabels)].sort(findingOrder(revision));
+  const old = options.config?.off.includes('old-template') ? [] : oldLabelFindings(revision, source.oldLabels);
+  return [...findings, ...old].sort(findingOrder(revision));
 }
 
 export type Summary = { errors: number; warnings: number };

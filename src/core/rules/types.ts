@@ -1,3 +1,4 @@
+import type { RuleConfig } from '../config';
 import type { CellKey, SectionId } from '../format/types';
 import type { FormatRevision } from '../format/revision';
 import type { Report } from '../report/types';
@@ -23,7 +24,16 @@ export type Finding = {
 };
 
 /** The reports a check reads, each with the format revision it is in (last year's may be another). */
-export type RuleContext = { report: Report; revision: FormatRevision; previous?: Report; previousRevision?: FormatRevision };
+export type RuleContext = {
+  report: Report;
+  revision: FormatRevision;
+  /** The rule configuration in force (the national rules unless a local one was given). */
+  config: RuleConfig;
+  previous?: Report;
+  previousRevision?: FormatRevision;
+  /** Other bodies' reports checked together (copied text across bodies). */
+  peers?: readonly Report[];
+};
 
 /** The rules of one family. */
 export type RuleOf<F extends Family> = { [K in RuleId]: Rules[K]['family'] extends F ? K : never }[RuleId];
@@ -57,4 +67,9 @@ export type YearCheck = { family: 'year'; rule: RuleOf<'year'> };
 export type FigureCheck = { family: 'figure'; rule: RuleOf<'figure'> };
 export type CopiedCheck = { family: 'copied'; rule: RuleOf<'copied'> };
 
-export type Check = LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck | FigureCheck | CopiedCheck;
+export type MetaCheck = { family: 'meta'; rule: RuleOf<'meta'> };
+export type DeadlineCheck = { family: 'deadline'; rule: RuleOf<'deadline'> };
+export type ContentCheck = { family: 'content'; rule: RuleOf<'content'> };
+
+export type Check =
+  LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck | FigureCheck | CopiedCheck | MetaCheck | DeadlineCheck | ContentCheck;

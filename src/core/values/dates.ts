@@ -49,6 +49,30 @@ function civilFromSerial(serial: number): { y: number; m: number; d: number } {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's civil→days), to count days between dates. */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The parts of an ISO date, or undefined. */
+export function isoParts(s: string): { y: number; m: number; d: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidCivil(y, mo, d) ? { y, m: mo, d } : undefined;
+}
+
+/** 2024-01-31 → 2024年1月31日. */
+export function chineseDate(iso: string): string {
+  const p = isoParts(iso);
+  return p ? `${p.y}年${p.m}月${p.d}日` : iso;
+}
+
 /** A date as typed or stored (Excel serial, `2024-01-31`, `2024/1/31`, `2024年1月31日`) → ISO, or undefined. */
 export function readDate(raw: unknown): string | undefined {
   if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0 && raw < 2958466) {

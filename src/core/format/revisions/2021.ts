@@ -179,6 +179,26 @@ const SPEC: FormatSpec = {
     rowAliases: { normativeDocuments: ['规范性文件'] },
     collapsedRows: [{ text: '（六）其他处理', table: 'requests' }],
   },
+  content: {
+    // The aspects named by the format for 一、总体情况, with the sub-headings and phrases reports use for them.
+    overviewTopics: [
+      { label: '主动公开', words: /主动公开/u },
+      { label: '依申请公开', words: /依申请公开|公开申请|申请公开/u },
+      {
+        label: '政府信息管理',
+        words: /信息管理|公开属性|保密|审查|审核|三审|源头认定|公开目录|规范性文件(?:清理|管理|备案|审查)|政策解读|信息发布|制作、获取、保存/u,
+      },
+      { label: '政府信息公开平台建设', words: /平台建设|政府网站|门户网站|政务新媒体|公开专栏|公开专区|微信公众号|公开平台|信息公开栏/u },
+      { label: '监督保障', words: /监督保障|监督检查|组织领导|工作机制|培训|考核|督查|督导|责任追究/u },
+    ],
+    governmentTopics: [
+      { label: '工作考核', words: /考核/u },
+      { label: '社会评议', words: /评议/u },
+      { label: '责任追究', words: /责任追究|追究责任|问责/u },
+    ],
+    improvementWords: /改进|整改|下一步|下阶段|今后|将(?:进一步|继续|持续|加强|加大|完善|推进|强化|严格|认真|着力|重点|积极|不断)|措施|计划|努力|力争/u,
+    feeStatement: /信息处理费|处理费/u,
+  },
 };
 
 /** The figures a 2021 narrative states, for any revision with the 2021 tables' rows (a later one may reuse them). */

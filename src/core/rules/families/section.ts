@@ -6,8 +6,10 @@ import { normalizeTitle } from '../../layout/labels';
 import { makeFinding } from '../finding';
 import type { Finding, RuleContext, SectionCheck } from '../types';
 
-/** Text that says nothing at all (a bare “无”). */
-const NOTHING = new Set(['无', '暂无', '没有', '无。', '暂无。', '没有。', '/', '-', '—']);
+/** Text that says nothing at all (a bare “无”, “暂无问题”). */
+const NOTHING = /^(?:无|暂无|没有|无问题|暂无问题|没有问题|无明显问题|暂无明显问题|\/|-|—)[。.]?$/u;
+/** 五 must say what the problems are and what is done about them: one short sentence does not. */
+const ONE_LINER_CHARS = 30;
 
 function place(section: SectionFormat): string {
   return section.content.type === 'narrative' ? narrativePlace(section.content.field) : tablePlace(section.content.table);
@@ -46,7 +48,11 @@ export function checkSection(check: SectionCheck, ctx: RuleContext): Finding[] {
       if (text === undefined) return [];
       const trimmed = text.replace(/[\s\u200B\uFEFF]/gu, '');
       if (trimmed === '') return [makeFinding('section-empty', 'section.empty', where, { title: section.title })];
-      if (NOTHING.has(trimmed)) return [makeFinding('section-empty', 'section.none', where, { title: section.title, text: trimmed })];
+      if (NOTHING.test(trimmed)) return [makeFinding('section-empty', 'section.none', where, { title: section.title, text: trimmed })];
+      const sentences = trimmed.split(/[。！？；!?;]/u).filter((s) => s !== '');
+      if (section.content.type === 'narrative' && section.content.field === 'problems' && sentences.length <= 1 && trimmed.length < ONE_LINER_CHARS) {
+        return [makeFinding('section-empty', 'section.one-liner', where, { title: section.title, text: trimmed })];
+      }
       return [];
     }
   }
