@@ -9,6 +9,7 @@ import {
   RULE_IDS,
   checkSource,
   documentPlan,
+  incompleteTitle,
   placesFromReport,
   revisionFor,
   ruleInfo,
@@ -183,6 +184,11 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;
+  const incomplete = incompleteTitle(loaded.report);
+  if (incomplete) {
+    io.err(`错误：${incomplete}（--force 也不会生成）`);
+    return EXIT_FINDINGS;
+  }
   const findings = checkSource(loaded);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

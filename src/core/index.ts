@@ -4,3 +4,4 @@ export * from './report';
 export * from './rules';
 export * from './layout';
 export * from './narrative';
+export * from './config';

@@ -7,6 +7,7 @@ import {
   CURRENT_REVISION,
   checkSource,
   documentPlan,
+  incompleteTitle,
   placesFromReport,
   revisionFor,
   reportTitle,
@@ -158,6 +159,8 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       return action('正在生成Word报告…', '未能生成Word报告', async () => {
         const read = await runExcel((context) => readWorkbookReport(context, features, revision));
         requireReport(read, revision, '生成Word报告');
+        const incomplete = incompleteTitle(read.report);
+        if (incomplete) throw new UserError(`${incomplete}（在“报告正文”工作表中填写）。`);
         const previous = store.get().previous?.source;
         const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });
         const summary = summarize(findings);

@@ -3,7 +3,8 @@
  * checked, confirmed when it has errors, generated and inserted into the open document with
  * insertFileFromBase64. Word is reached only through `runWord`.
  */
-import { checkSource, documentPlan, summarize } from '../core';
+import { checkSource, documentPlan, incompleteTitle, summarize } from '../core';
+import { UserError } from '../errors';
 import { readReportBytes } from '../files/read';
 import { actionRunner, paneSetters } from './action';
 import { createStore, type Failure, type Notice } from './store';
@@ -39,6 +40,8 @@ export function createWordController(runWord: RunWord): WordController {
     insertReport(file, confirmed = false) {
       return action('正在生成并插入报告…', `无法插入“${file.name}”`, async () => {
         const source = await readReportBytes(file.name, file.bytes);
+        const incomplete = incompleteTitle(source.report);
+        if (incomplete) throw new UserError(`${incomplete}。`);
         const errors = summarize(checkSource(source)).errors;
         if (errors > 0 && !confirmed) return { confirm: { errors, name: file.name } };
         const { buildDocxBase64 } = await import(/* webpackChunkName: "word" */ '../word/docx');

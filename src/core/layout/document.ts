@@ -126,6 +126,15 @@ function tableBlock(table: TableFormat, report: Report, options: DocumentOptions
   return { type: 'table', table: table.id, widths: table.geometry.document.widths, fontSize: table.geometry.document.fontSize, rows };
 }
 
+/**
+ * Why a report cannot be made into a Word document: its title would be incomplete without 机关名称
+ * and 年度. No option overrides this; undefined when the title is complete.
+ */
+export function incompleteTitle(report: Report): string | undefined {
+  const missing = [report.meta.agency?.trim() ? '' : '机关名称', report.meta.year !== undefined ? '' : '年度'].filter(Boolean);
+  return missing.length > 0 ? `报告没有填写${missing.join('和')}，生成的 Word 报告标题会不完整，请先填写后再生成` : undefined;
+}
+
 export function reportTitle(report: Report): string {
   if (report.meta.title) return report.meta.title;
   const year = report.meta.year !== undefined ? `${report.meta.year}年` : '';
