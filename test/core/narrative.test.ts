@@ -59,7 +59,13 @@ describe('figures stated in the narrative', () => {
     ['本年度收取信息处理费120元', []],
     ['共转载发布各类新闻信息2248条', []],
     ['共回复群众关切事项18件，回复率100%', []],
-    ['收到申请12件（含上年结转2件）', [['requests.carriedOver', 2]]],
+    [
+      '收到申请12件（含上年结转2件）',
+      [
+        ['requests.receivedWithCarried', 12],
+        ['requests.carriedOver', 2],
+      ],
+    ],
     ['现行有效规范性文件5件', []],
   ])('%s', (sentence, expected) => {
     expect(statedFigures(sentence, 'overview', REV.figures).map((f) => [f.pattern.id, f.value])).toEqual(expected);
@@ -129,10 +135,16 @@ describe('copied text and tables', () => {
 
   test('a section nearly the same as last year: warning with the share; a new one: silent', () => {
     const now = { ...consistentReport(), narrative: { ...consistentReport().narrative, problems: text } };
-    const last = { ...now, meta: { ...now.meta, year: 2022 } };
+    const last = { ...now, meta: { ...now.meta, year: 2022 }, narrative: { ...now.narrative, overview: '上一年度的总体情况另有写法，与今年不同。' } };
     const f = runRules(now, { previous: last }).filter((x) => x.rule === 'copied-text');
-    expect(f.map((x) => [x.messageId, x.cells, x.data.percent])).toEqual([['copied.text', ['narrative.problems'], 100]]);
-    const fresh = { ...last, narrative: { ...last.narrative, problems: '今年重点推进数字政府建设和政务服务标准化工作，完善了公开目录。' } };
+    expect(f.map((x) => [x.messageId, x.cells, x.data.percent])).toEqual([
+      ['copied.text', ['narrative.problems'], 100],
+      ['copied.text', ['narrative.other'], 100],
+    ]);
+    const fresh = {
+      ...last,
+      narrative: { ...last.narrative, problems: '今年重点推进数字政府建设和政务服务标准化工作，完善了公开目录。', other: '上年依法收取信息处理费二百元。' },
+    };
     expect(runRules(now, { previous: fresh }).filter((x) => x.rule === 'copied-text')).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ describe('family linear across years', () => {
   const previous = withValues(consistentReport(), {});
   previous.meta = { ...previous.meta, year: 2022 };
   // Last year's text was its own: these cases are about the numbers.
-  previous.narrative = { overview: '上一年度的总体情况另有写法。', problems: '上一年度的问题另有写法。', other: '上一年度未收取信息处理费。' };
+  previous.narrative = { overview: '上一年度的总体情况另有写法。', problems: '上一年度的问题另有写法。', other: '上年依法收取信息处理费二百元。' };
   const prev = (changes: Record<string, ReportValue>) => ({ ...withValues(previous, changes), meta: previous.meta });
 
   test('matching carry-over and continuity: no finding', () => {

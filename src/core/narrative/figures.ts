@@ -54,11 +54,12 @@ export function statedFigures(text: string, field: NarrativeField, patterns: rea
   for (const clause of clauses(text)) {
     if (COMPARISON.test(clause)) continue;
     for (const pattern of patterns) {
-      if (pattern.notInBreakdown && clause.startsWith('其中')) continue;
+      if (pattern.notInBreakdown && /^(?:其中|另有|包括)/u.test(clause)) continue;
       if (pattern.unless?.test(clause)) continue;
       const m = pattern.pattern.exec(clause);
       if (!m) continue;
-      const value = numberOf(m[1]!);
+      // The pattern's one number: the first group that took part (a pattern may offer word orders as alternatives).
+      const value = numberOf(m.slice(1).find((g) => g !== undefined)!);
       if (value === undefined) continue;
       const id = `${pattern.id}:${value}`;
       if (seen.has(id)) continue;
@@ -71,5 +72,6 @@ export function statedFigures(text: string, field: NarrativeField, patterns: rea
 
 /** Section 六 saying that no fees were charged (not about 信息处理费, which has no cell). */
 export function saysNoFees(text: string): string | undefined {
-  return clauses(text).find((c) => /(?:未|没有|无|不)(?:收取|收)[^，。]{0,12}(?:费用|收费|费)/u.test(c) && !/信息处理费|处理费/u.test(c));
+  // Fees of information disclosure (信息处理费, “政府信息公开相关费用”) are another quantity than 行政事业性收费.
+  return clauses(text).find((c) => /(?:未|没有|无|不)(?:收取|收)[^，。]{0,12}(?:费用|收费|费)/u.test(c) && !/处理费|信息公开|依申请|公开申请/u.test(c));
 }

@@ -1,31 +1,35 @@
 /**
- * How much of this year's text is last year's: the share of this year's character 4-grams (without
- * spaces, digits and punctuation, so changed numbers and years do not hide a copy) that occur in last
- * year's text.
+ * How much of one text is another's: the share of its character n-grams (without spaces, digits and
+ * punctuation, so changed numbers and years do not hide a copy) that occur in the other. Long texts
+ * are compared by 4-grams; short ones (a sentence or two) by 2-grams, so that a short section that
+ * repeats last year's is seen too.
  */
 
-const N = 4;
+/** Below this many comparable characters a text is compared by 2-grams. */
+const SHORT = 20;
 
-function grams(text: string): Set<string> {
-  const s = text.replace(/[\s\d\p{P}\p{S}]/gu, '');
+const comparable = (text: string) => text.replace(/[\s\d\p{P}\p{S}]/gu, '');
+
+function grams(s: string, n: number): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + N <= s.length; i++) out.add(s.slice(i, i + N));
+  for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
   return out;
 }
 
 export function copiedShare(current: string, previous: string): number {
-  const a = grams(current);
-  if (a.size === 0) return 0;
-  const b = grams(previous);
+  const a = comparable(current);
+  const n = a.length >= SHORT ? 4 : 2;
+  const mine = grams(a, n);
+  if (mine.size === 0) return 0;
+  const theirs = grams(comparable(previous), n);
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return shared / a.size;
+  for (const g of mine) if (theirs.has(g)) shared++;
+  return shared / mine.size;
 }
 
-/** Texts shorter than this (without spaces and punctuation) are not compared. */
-export const MIN_COMPARED_CHARS = 40;
-export const COPIED_SHARE = 0.8;
+/** Texts shorter than this (without spaces and punctuation) say too little to be compared (section-empty's). */
+export const MIN_COMPARED_CHARS = 4;
 
 export function comparableLength(text: string): number {
-  return text.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
+  return comparable(text).length;
 }

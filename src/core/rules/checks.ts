@@ -129,5 +129,6 @@ export function deriveChecks(t: FormatTables): Check[] {
     ...inForceContinuity,
     { family: 'figure', rule: 'narrative-figure' },
     { family: 'copied', rule: 'copied-text' },
+    { family: 'copied', rule: 'leftover-text' },
   ];
 }

@@ -392,7 +392,7 @@ export const RULES = {
     family: 'copied',
     severity: 'warning',
     title: '内容与上年雷同',
-    description: '各部分文字和表格数据应按本年情况编写，不应沿用上年报告。',
+    description: '各部分文字和表格数据应按本年情况编写：与上年报告相同的内容超过一半（可按本地规则设置），或与一同检查的其他机关的报告几乎相同，都会被扣分。',
     source: `${FORMAT}（要求避免内容雷同）`,
     needsPrevious: true,
     messages: {
@@ -400,6 +400,25 @@ export const RULES = {
         (d) => `“${d.section}”与上年报告的相同内容占${d.percent}%，请按本年情况撰写（格式要求避免内容雷同）`,
       ),
       'copied.table': msg<{ table: string }>((d) => `${d.table}的数据与上年报告完全相同，请核实是否沿用了上年数据`),
+      'copied.other-body': msg<{ section: string; other: string; percent: number }>(
+        (d) => `“${d.section}”与${d.other}的报告相同内容占${d.percent}%，请按本机关情况撰写`,
+      ),
+    },
+  },
+  'leftover-text': {
+    family: 'copied',
+    severity: 'warning',
+    title: '正文中残留其他年度或其他机关',
+    description: '正文把其他年度写成本年度（如2023年报告中以“2022年，我局……”开头的句子），或写有其他机关的名称，多是沿用旧报告或他人报告时未改。',
+    source: `${FORMAT}（要求避免内容雷同）；${TOOL}`,
+    needsPrevious: false,
+    messages: {
+      'leftover.year': msg<{ section: string; sentence: string; stated: number; year: number }>(
+        (d) => `“${d.section}”中“${d.sentence}”写的是${d.stated}年，本报告为${d.year}年度，请核对是否沿用了旧报告`,
+      ),
+      'leftover.other-body': msg<{ section: string; sentence: string; name: string }>(
+        (d) => `“${d.section}”中“${d.sentence}”写有“${d.name}”，请核对是否沿用了其他机关的报告`,
+      ),
     },
   },
 } as const satisfies Record<string, RuleDecl>;

@@ -201,6 +201,12 @@ const SPEC: FormatSpec = {
   },
 };
 
+/** Verbs of issuing documents. */
+const ISSUE = '制发|出台|印发|制定|发布';
+
+/** Words of a clause about a part of the appeals (its results), not their number. */
+const APPEAL_PART = /纠错|纠正|维持|驳回|撤销|确认违法|终止|审结|未结|结案|败诉|胜诉|正在|尚在/u;
+
 /** The figures a 2021 narrative states, for any revision with the 2021 tables' rows (a later one may reuse them). */
 export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
   const k = t.keys;
@@ -214,7 +220,18 @@ export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
       cells: [k.request('newReceived', 'total')],
       kind: 'count',
       notInBreakdown: true,
-      unless: /上年结转|结转/u,
+      // Other applications (复议, 许可, 信访…) are not disclosure requests; a total with last year's is the next pattern's.
+      unless: /结转|复议|诉讼|许可|审批|信访|投诉|举报|依申请(?!公开)/u,
+    },
+    {
+      id: 'requests.receivedWithCarried',
+      label: '本年新收与上年结转申请',
+      // 共受理41件（含上年结转3件）: this year's and last year's together.
+      pattern: new RegExp(`(?:受理|收到|接收|接到|办理)${GAP}${N}件[（(]含(?:上年度?|去年)结转`, 'u'),
+      cells: [k.request('newReceived', 'total'), k.request('carriedOver', 'total')],
+      kind: 'count',
+      notInBreakdown: true,
+      unless: /复议|诉讼|许可|审批|信访|投诉|举报/u,
     },
     {
       id: 'requests.handled',
@@ -223,9 +240,9 @@ export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
       cells: [k.request('totalHandled', 'total')],
       kind: 'count',
       notInBreakdown: true,
-      unless: /结转/u,
+      unless: /结转|复议|诉讼|许可|审批|信访|投诉|举报/u,
     },
-    { id: 'requests.carriedOver', label: '上年结转申请', pattern: clause('上年结转', '件'), cells: [k.request('carriedOver', 'total')], kind: 'count' },
+    { id: 'requests.carriedOver', label: '上年结转申请', pattern: clause('上年度?结转', '件'), cells: [k.request('carriedOver', 'total')], kind: 'count' },
     {
       id: 'requests.carriedForward',
       label: '结转下年度',
@@ -238,14 +255,22 @@ export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
     { id: 'requests.withheld', label: '不予公开', pattern: clause('不予公开', '件'), cells: resultTotals('withheld'), kind: 'count' },
     { id: 'requests.unavailable', label: '无法提供', pattern: clause('无法提供', '件'), cells: resultTotals('unavailable'), kind: 'count' },
     { id: 'requests.notProcessed', label: '不予处理', pattern: clause('不予处理', '件'), cells: resultTotals('notProcessed'), kind: 'count' },
-    { id: 'appeals.review', label: '行政复议', pattern: clause('行政复议', '(?:件|起|宗)'), cells: [k.appeal('review', 'total')], kind: 'count' },
+    {
+      id: 'appeals.review',
+      label: '行政复议',
+      pattern: clause('行政复议', '(?:件|起|宗)'),
+      cells: [k.appeal('review', 'total')],
+      kind: 'count',
+      // 被纠错97件, 维持3件: a part of the total, not the total.
+      unless: APPEAL_PART,
+    },
     {
       id: 'appeals.litigation',
       label: '行政诉讼',
       pattern: clause('行政诉讼', '(?:件|起|宗)'),
       cells: [k.appeal('litigationDirect', 'total'), k.appeal('litigationAfterReview', 'total')],
       kind: 'count',
-      unless: /复议后|直接起诉/u,
+      unless: new RegExp(`复议后|直接起诉|${APPEAL_PART.source}`, 'u'),
     },
     {
       id: 'active.licensing',
@@ -253,28 +278,30 @@ export const FIGURES_2021 = (t: FormatTables): FigurePattern[] => {
       pattern: clause('行政许可', '(?:件|项|个)'),
       cells: [k.single('licensing')],
       kind: 'count',
-      unless: /事项|清单/u,
+      // Decisions, not the applications received for them (受理行政许可申请…) or the list of items.
+      unless: /事项|清单|申请|受理/u,
     },
     { id: 'active.penalty', label: '行政处罚', pattern: clause('行政处罚', '(?:件|起|宗|个)'), cells: [k.single('penalty')], kind: 'count' },
     { id: 'active.coercion', label: '行政强制', pattern: clause('行政强制', '(?:件|起|宗|个)'), cells: [k.single('coercion')], kind: 'count' },
     {
       id: 'active.regulations.issued',
       label: '本年制发规章',
-      pattern: new RegExp(`(?:制发|出台|印发|制定|发布)${GAP}规章${GAP}${N}件`, 'u'),
+      pattern: new RegExp(`(?:${ISSUE})(?:${GAP}规章${GAP}${N}(?:件|部|个)|了?${N}(?:件|部|个)规章)`, 'u'),
       cells: [k.document('regulations', 'issued')],
       kind: 'count',
     },
     {
       id: 'active.normativeDocuments.issued',
       label: '本年制发行政规范性文件',
-      pattern: new RegExp(`(?:制发|出台|印发|制定|发布)${GAP}规范性文件${GAP}${N}件`, 'u'),
+      // The number after the noun (制发规范性文件3件) or before it (出台了2份规范性文件).
+      pattern: new RegExp(`(?:${ISSUE})(?:${GAP}规范性文件${GAP}${N}(?:件|份|个)|了?${N}(?:件|份|个)(?:行政)?规范性文件)`, 'u'),
       cells: [k.document('normativeDocuments', 'issued')],
       kind: 'count',
     },
     {
       id: 'active.normativeDocuments.repealed',
       label: '本年废止行政规范性文件',
-      pattern: new RegExp(`废止${GAP}规范性文件${GAP}${N}件`, 'u'),
+      pattern: new RegExp(`废止(?:${GAP}规范性文件${GAP}${N}(?:件|份|个)|了?${N}(?:件|份|个)(?:行政)?规范性文件)`, 'u'),
       cells: [k.document('normativeDocuments', 'repealed')],
       kind: 'count',
     },

@@ -1,16 +1,21 @@
 /** Family: the year in the title, the statistical period and the report's year agree (and last year's is last year). */
 import { metaPlace, narrativePlace } from '../../format/build';
-import { firstYearIn } from '../../values/dates';
+import { firstYearIn, yearOfToken } from '../../values/dates';
 import { normalizeTyped } from '../../values/read';
 import { makeFinding } from '../finding';
 import type { Finding, RuleContext, YearCheck } from '../types';
 
-const PERIOD_YEARS = /((?:19|20)\d{2})\s*年\s*(?:1|01|一)\s*月\s*(?:1|01|一)\s*日|((?:19|20)\d{2})\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日/gu;
+/** A year in digits or Chinese numerals (二〇二二). */
+const Y = '((?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})';
+const PERIOD_YEARS = new RegExp(`${Y}\\s*年\\s*(?:1|01|一|元)\\s*月\\s*(?:1|01|一)\\s*日|${Y}\\s*年\\s*(?:12|十二)\\s*月\\s*(?:31|三十一)\\s*日`, 'gu');
 
-/** The years of the statistical period stated in the opening paragraph. */
+/** The years of the statistical period stated in the opening paragraph (digits or 二〇二二年一月一日). */
 export function periodYears(preamble: string): number[] {
   const years = new Set<number>();
-  for (const m of normalizeTyped(preamble).matchAll(PERIOD_YEARS)) years.add(Number(m[1] ?? m[2]));
+  for (const m of normalizeTyped(preamble).matchAll(PERIOD_YEARS)) {
+    const y = yearOfToken(m[1] ?? m[2]!);
+    if (y !== undefined) years.add(y);
+  }
   return [...years];
 }
 
