@@ -6,6 +6,10 @@ import { mkdir } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import {
   CURRENT_REVISION,
+  DEFAULT_CONFIG,
+  describeConfig,
+  parseRuleConfig,
+  type RuleConfig,
   RULE_IDS,
   checkSource,
   documentPlan,
@@ -19,10 +23,12 @@ import {
   workbookPlan,
   type ReportSource,
 } from '../core';
-import { errorText } from '../errors';
+import { UserError, errorText } from '../errors';
+import { decodeText } from '../files/text';
+import { readFile } from 'node:fs/promises';
 import { buildWorkbook } from '../xlsx/write';
 import { UsageError, parseArgs } from './args';
-import { loadReport, type Loaded } from './load';
+import { ioMessage, loadReport, type Loaded } from './load';
 import { formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 
@@ -33,8 +39,9 @@ export const EXIT_USAGE = 2;
 const USAGE = `政府信息公开年报助手 — 命令行
 
 用法：
-  npm run cli -- check <报告.json|报告.xlsx>... [--previous <上年报告>] [--format text|json]
-      检查报告的勾稽关系和格式；--format json 每个文件输出一行 JSON。
+  npm run cli -- check <报告文件>... [--previous <上年报告>] [--config <规则.json>] [--format text|json]
+      检查报告的勾稽关系、基本信息、发布期限和内容；--format json 每个文件输出一行 JSON。
+      同时检查多个机关的报告时，还比较它们之间的雷同；--config 使用本地规则（见 rules）。
   npm run cli -- template [--data <报告.json|报告.xlsx>] -o <报告.xlsx> [--overwrite]
       生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
@@ -43,8 +50,8 @@ const USAGE = `政府信息公开年报助手 — 命令行
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
   npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
-  npm run cli -- rules [--format text|json]
-      列出全部核对规则：编号、级别、名称、说明和依据。
+  npm run cli -- rules [--config <规则.json>] [--format text|json]
+      列出全部核对规则（编号、级别、名称、说明和依据）和本次使用的规则配置。
   npm run cli -- demo
       检查随附的示例报告（城东区人民政府2023年度）。
   npm run cli -- help
@@ -81,11 +88,35 @@ function defaultStyle(): Style {
   return { color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
 }
 
+/** Reports checked together are compared with each other up to this many (pairs grow with the square). */
+const MAX_PEERS = 100;
+
+/** The rule configuration of `--config`, or the national rules; a bad file is a usage error naming its problems. */
+async function loadConfig(options: Map<string, string | true>, io: Io): Promise<RuleConfig | undefined | 'bad'> {
+  const path = options.get('config');
+  if (typeof path !== 'string') return undefined;
+  let text: string;
+  try {
+    text = decodeText(await readFile(path));
+  } catch (e) {
+    io.err(`错误：无法读取规则配置 ${path}：${e instanceof UserError ? e.message : ioMessage(e)}`);
+    return 'bad';
+  }
+  const parsed = parseRuleConfig(text);
+  if (!parsed.ok) {
+    io.err(`错误：规则配置 ${path} 有误：${parsed.problems.join('；')}`);
+    return 'bad';
+  }
+  return parsed.config;
+}
+
 async function check(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(argv, { previous: { takesValue: true }, format: { takesValue: true } });
+  const { positional, options } = parseArgs(argv, { previous: { takesValue: true }, format: { takesValue: true }, config: { takesValue: true } });
   const format = options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
   if (positional.length === 0) throw new UsageError('请指定至少一个要检查的报告文件');
+  const config = await loadConfig(options, io);
+  if (config === 'bad') return EXIT_USAGE;
 
   let previous: ReportSource | undefined;
   const previousPath = options.get('previous');
@@ -101,17 +132,27 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   let worst = EXIT_OK;
   const total = { errors: 0, warnings: 0 };
   let withErrors = 0;
+  const loaded: { file: string; source: ReportSource }[] = [];
   for (const file of positional) {
-    const loaded = await loadReport(file);
-    if (!loaded.ok) {
-      io.err(`错误：无法读取 ${file}：${loaded.message}`);
+    const l = await loadReport(file);
+    if (l.ok) loaded.push({ file, source: l });
+    else {
+      io.err(`错误：无法读取 ${file}：${l.message}`);
       worst = Math.max(worst, EXIT_USAGE);
-      continue;
     }
-    const findings = checkSource(loaded, previous ? { previous } : {});
+  }
+  // Reports of several bodies checked together are compared with each other (copied text, other bodies' names).
+  const peers = loaded.length > 1 && loaded.length <= MAX_PEERS ? loaded.map((l) => l.source) : undefined;
+  if (loaded.length > MAX_PEERS && format === 'text') io.err(`注：超过 ${MAX_PEERS} 个文件时不比较各机关报告之间的雷同。`);
+  for (const { file, source } of loaded) {
+    const findings = checkSource(source, {
+      ...(previous ? { previous } : {}),
+      ...(config ? { config } : {}),
+      ...(peers ? { peers: peers.filter((p) => p !== source) } : {}),
+    });
     const summary = summarize(findings);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(loaded.notes.length > 0 ? { notes: loaded.notes } : {}) }));
-    else io.out(`${formatFileText(file, findings, summary, revisionFor(loaded.report), io.style)}${loaded.notes.map((n) => `\n  注：${n}`).join('')}\n`);
+    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(source.notes.length > 0 ? { notes: source.notes } : {}) }));
+    else io.out(`${formatFileText(file, findings, summary, revisionFor(source.report), io.style)}${source.notes.map((n) => `\n  注：${n}`).join('')}\n`);
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
@@ -206,15 +247,25 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** Every rule with its id, severity, title, description and source (the declarations). */
-function rules(argv: readonly string[], io: Io): number {
-  const { positional, options } = parseArgs(argv, { format: { takesValue: true } });
+/** Every rule with its id, severity, title, description and source (the declarations), and the configuration in force. */
+async function rules(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, { format: { takesValue: true }, config: { takesValue: true } });
   if (positional.length > 0) throw new UsageError(`多余的参数“${positional[0]}”`);
   const format = options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
-  const infos = RULE_IDS.map(ruleInfo);
-  if (format === 'json') io.out(JSON.stringify({ format: CURRENT_REVISION.id, rules: infos }));
-  else io.out(formatRulesText(infos, CURRENT_REVISION, io.style));
+  const loadedConfig = await loadConfig(options, io);
+  if (loadedConfig === 'bad') return EXIT_USAGE;
+  const config = loadedConfig ?? DEFAULT_CONFIG;
+  const infos = RULE_IDS.map((id) => ({ ...ruleInfo(id), enabled: !config.off.includes(id) }));
+  if (format === 'json') io.out(JSON.stringify({ format: CURRENT_REVISION.id, config, rules: infos }));
+  else
+    io.out(
+      `${formatRulesText(infos, CURRENT_REVISION, io.style)}\n\n本次使用的规则配置${loadedConfig ? '（本地规则）' : '（全国通用规则）'}：\n${describeConfig(
+        config,
+      )
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
   return EXIT_OK;
 }
 
@@ -255,7 +306,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'import':
         return await importCommand(rest, io);
       case 'rules':
-        return rules(rest, io);
+        return await rules(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -30,11 +30,14 @@ export function formatFileText(file: string, findings: readonly Finding[], summa
   return lines.join('\n');
 }
 
-export function formatRulesText(rules: readonly RuleInfo[], revision: FormatRevision, style: Style): string {
+export function formatRulesText(rules: readonly (RuleInfo & { enabled?: boolean })[], revision: FormatRevision, style: Style): string {
   const lines = [paint(style, 1, `核对规则（${rules.length}条，${revision.name}，${revision.source}）`)];
   for (const r of rules) {
     const severity = r.severities.map((s) => paint(style, SEVERITY_COLOR[s], SEVERITY_LABELS[s])).join('/');
-    lines.push('', `${paint(style, 1, r.title)}  ${paint(style, 2, `[${r.id}]`)} ${severity}${r.needsPrevious ? '（需要上年报告）' : ''}`);
+    lines.push(
+      '',
+      `${paint(style, 1, r.title)}  ${paint(style, 2, `[${r.id}]`)} ${severity}${r.needsPrevious ? '（需要上年报告）' : ''}${r.enabled === false ? '（已按本地规则关闭）' : ''}`,
+    );
     lines.push(`  ${r.description}`, `  依据：${r.source}`);
   }
   return lines.join('\n');

@@ -167,6 +167,44 @@ describe('usage', () => {
     expect(cli(['rules', '--format', 'xml']).code).toBe(2);
   });
 
+  test('--config: local rules are used, shown by rules, and a bad file is refused clearly', () => {
+    const late = file(
+      'late.json',
+      stringifyReport({ ...consistentReport(), meta: { ...consistentReport().meta, agency: '测试县教育局', date: '2024-01-25' } }),
+    );
+    const local = file('local.json', JSON.stringify({ deadlines: { department: '01-20' }, off: ['blank-cell'] }));
+    const deadlineOf = (args: string[]) =>
+      (JSON.parse(cli(['check', late, '--format', 'json', ...args]).out) as { findings: { rule: string; data: { days?: number } }[] }).findings.filter(
+        (f) => f.rule === 'deadline',
+      );
+    expect(deadlineOf([])).toEqual([]);
+    expect(deadlineOf(['--config', local]).map((f) => f.data.days)).toEqual([5]);
+    const shown = cli(['rules', '--config', local]);
+    expect(shown.out).toContain('本次使用的规则配置（本地规则）');
+    expect(shown.out).toContain('已关闭的规则：blank-cell');
+    const broken = file('broken.json', '{"deadlines": {"county": "01-31"}}');
+    const r = cli(['check', good, '--config', broken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/规则配置 .* 有误：deadlines：未知的机关类型“county”/u);
+    noStack(r.err);
+  });
+
+  test('several bodies checked together: a section copied from another body is named', () => {
+    const text =
+      '本局认真贯彻落实政府信息公开条例，健全工作机制，主动公开各类政府信息，依法办理政府信息公开申请，加强政府网站和政务新媒体建设，组织业务培训并纳入年度考核。';
+    const a = consistentReport();
+    const one = file('a.json', stringifyReport({ ...a, meta: { ...a.meta, agency: '测试县教育局' }, narrative: { ...a.narrative, overview: text } }));
+    const two = file('b.json', stringifyReport({ ...a, meta: { ...a.meta, agency: '测试县民政局' }, narrative: { ...a.narrative, overview: text } }));
+    const lines = cli(['check', one, two, '--format', 'json'])
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { findings: { messageId: string; data: { other?: string } }[] });
+    expect(lines.map((o) => o.findings.filter((f) => f.messageId === 'copied.other-body').map((f) => f.data.other))).toEqual([
+      ['测试县民政局'],
+      ['测试县教育局'],
+    ]);
+  });
+
   test('demo: workbook, check and Word report of the bundled example, into out/', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'demo-'));
     const r = spawnSync(TSX, [join(ROOT, 'src/cli/main.ts'), 'demo'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

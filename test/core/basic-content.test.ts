@@ -261,3 +261,37 @@ describe('rule configuration', () => {
     expect(runRules(JSON.parse(JSON.stringify(r)), { config: config({ off: ['meta-contact'] }) }).some((f) => f.rule === 'meta-contact')).toBe(false);
   });
 });
+
+describe('leftovers of an old or another body’s report (leftover-text)', () => {
+  const left = (overview: string, options: Parameters<typeof runRules>[1] = {}) =>
+    runRules(withNarrative({ overview }), options)
+      .filter((f) => f.rule === 'leftover-text')
+      .map((f) => f.messageId);
+  test.each<[string, string[]]>([
+    ['2022年，我县认真贯彻落实条例。', ['leftover.year']],
+    ['2022年度，本县主动公开信息。', ['leftover.year']],
+    ['2023年，我县认真贯彻落实条例。', []],
+    ['2024年，我县将继续推进政务公开。', []],
+    ['自2019年以来，我县持续推进政务公开。', []],
+    ['较2022年增加了3件。', []],
+    ['依据2019年修订的条例开展工作。', []],
+  ])('%s', (overview, expected) => {
+    expect(left(overview)).toEqual(expected);
+  });
+
+  test("last year's body name, when last year's report was another body's", () => {
+    const previous = { ...base, meta: { ...base.meta, agency: '邻县人民政府', year: 2022 } };
+    expect(left('邻县人民政府高度重视政务公开。', { previous })).toEqual(['leftover.other-body']);
+    expect(left('本县人民政府高度重视政务公开。', { previous })).toEqual([]);
+  });
+
+  test('names of bodies of the same kind checked together; a department naming its government is fine', () => {
+    const mine = { ...withNarrative({ overview: '测试县民政局完善了公开目录。测试县人民政府统一部署。' }), meta: { ...base.meta, agency: '测试县教育局' } };
+    const peers = [
+      { ...base, meta: { ...base.meta, agency: '测试县民政局' } },
+      { ...base, meta: { ...base.meta, agency: '测试县人民政府' } },
+    ];
+    const found = runRules(mine, { peers }).filter((f) => f.rule === 'leftover-text');
+    expect(found.map((f) => f.data.name)).toEqual(['测试县民政局']);
+  });
+});
