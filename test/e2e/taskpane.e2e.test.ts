@@ -92,7 +92,7 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   await page.getByRole('heading', { name: '检查结果' }).waitFor();
   expect((await excel<number>(page, 'e.syncs')) - syncsBefore).toBe(2);
   const warnings = page.getByRole('button', { name: /^警告：/u });
-  expect(await warnings.count()).toBe(21);
+  expect(await warnings.count()).toBe(23);
   await shot(page, '03-findings');
   expect(await excel<string>(page, 'e.content()')).toBe(contentBefore);
   expect(await excel<string>(page, 'e.format()')).not.toBe(formatsBefore);
@@ -103,7 +103,7 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   );
 
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已清除 21 处标记/u).waitFor();
+  await page.getByText(/已清除 23 处标记/u).waitFor();
   expect(await excel<string>(page, 'e.format()')).toBe(formatsBefore);
   await shot(page, '04-cleared');
 
@@ -143,8 +143,14 @@ test('errors: the Word report waits for confirmation', async () => {
         __excel: { state: { names: Map<string, { sheet: { cell: (r: number, c: number) => { value: unknown } }; r: number; c: number }> } };
       }
     ).__excel;
-    const n = e.state.names.get('GIR.appeals.review.total')!;
-    n.sheet.cell(n.r, n.c).value = 3;
+    const set = (name: string, value: unknown) => {
+      const n = e.state.names.get(name)!;
+      n.sheet.cell(n.r, n.c).value = value;
+    };
+    set('GIR.appeals.review.total', 3);
+    // The title needs 机关名称 and 年度: without them no Word report is made at all.
+    set('GIR.meta.agency', '测试县人民政府');
+    set('GIR.meta.year', 2023);
   });
   await page.getByRole('button', { name: '生成Word报告' }).click();
   await page.getByText(/报告还有 1 个错误/u).waitFor();

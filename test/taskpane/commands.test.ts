@@ -40,7 +40,9 @@ test('checkReport is associated, runs the check (marks appear), shows the pane, 
   const { getController } = await import('../../src/taskpane/runtime');
   await getController().generateTemplate({
     name: 'e.json',
-    bytes: utf8(JSON.stringify({ format: 'gov-info-annual-report/2021', values: { 'appeals.review.total': 3 } })),
+    bytes: utf8(
+      JSON.stringify({ format: 'gov-info-annual-report/2021', meta: { agency: '测试县人民政府', year: 2023 }, values: { 'appeals.review.total': 3 } }),
+    ),
   });
   await loadCommands();
   await new Promise((r) => setTimeout(r, 0));

@@ -65,14 +65,14 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   await click('检查报告');
   expect(screen.getByText('检查结果')).toBeTruthy();
   const findings = screen.getAllByRole('button', { name: /^警告：/u });
-  expect(findings).toHaveLength(21);
+  expect(findings).toHaveLength(23);
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: /警告：二、上年结转申请·自然人为空白/u }));
   });
   expect(state.selection?.sheet).toBe('报告数据 (2)');
 
   await click('清除标记');
-  expect(screen.getByText(/已清除 21 处标记/u)).toBeTruthy();
+  expect(screen.getByText(/已清除 23 处标记/u)).toBeTruthy();
 });
 
 test('a report with errors: summary and groups, errors open first', async () => {
