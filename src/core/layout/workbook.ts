@@ -153,21 +153,24 @@ function placeTable(revision: FormatRevision, table: TableFormat, top: number, c
   });
 }
 
+/** A sheet's title and hint in its first two rows; returns the next row. */
+function heading(cells: PlanCell[], title: string, hint: string): number {
+  cells.push({ row: 0, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: title });
+  cells.push({ row: 1, col: 0, rowSpan: 1, colSpan: 1, style: 'hint', text: hint });
+  return 2;
+}
+
 function dataSheet(revision: FormatRevision): SheetPlan {
   const { labelWidths, valueWidth, valueColumns } = revision.spec.sheet;
   const widths = [...labelWidths, ...new Array<number>(valueColumns).fill(valueWidth)];
   const cells: PlanCell[] = [];
   const heights: Record<number, number> = {};
   let row = 0;
-  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: `政府信息公开工作年度报告 · 表格数据（${revision.name}）` });
-  cells.push({
-    row: row++,
-    col: 0,
-    rowSpan: 1,
-    colSpan: 1,
-    style: 'hint',
-    text: '黄色单元格为填写区域：件数填非负整数，没有的填0，不要留空；收费金额以万元为单位。填好后点击“检查报告”。',
-  });
+  row = heading(
+    cells,
+    `政府信息公开工作年度报告 · 表格数据（${revision.name}）`,
+    '黄色单元格为填写区域：件数填非负整数，没有的填0，不要留空；收费金额以万元为单位。填好后点击“检查报告”。',
+  );
   for (const table of revision.tables) {
     row++;
     cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'section', text: revision.section(table.section).title });
@@ -201,15 +204,7 @@ function textSheet(revision: FormatRevision): SheetPlan {
   const cells: PlanCell[] = [];
   const heights: Record<number, number> = {};
   let row = 0;
-  cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: '政府信息公开工作年度报告 · 基本信息与正文' });
-  cells.push({
-    row: row++,
-    col: 0,
-    rowSpan: 1,
-    colSpan: 1,
-    style: 'hint',
-    text: '黄色单元格为填写区域。正文各部分可直接粘贴，段落之间空一行；小标题如“（一）……”单独成段。',
-  });
+  row = heading(cells, '政府信息公开工作年度报告 · 基本信息与正文', '黄色单元格为填写区域。正文各部分可直接粘贴，段落之间空一行；小标题如“（一）……”单独成段。');
   row++;
   for (const m of META_ROWS) {
     cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: m.label });
