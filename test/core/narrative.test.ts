@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { copiedShare, runRules, saysNoFees, statedFigures, type Report } from '../../src/core';
 import { consistentReport, withValues, zeroSeed } from '../helpers/reports';
 import { REV } from '../helpers/format';
@@ -131,6 +132,28 @@ describe('copied text and tables', () => {
   test('share of shared 4-grams, numbers ignored', () => {
     expect(copiedShare(text.replace('一是', '2023年一是'), text.replace('一是', '2022年一是'))).toBe(1);
     expect(copiedShare('今年重点推进数字政府建设和政务服务标准化工作。', text)).toBeLessThan(0.3);
+  });
+
+  test('the share is exactly the plain definition: distinct n-grams of the text (no spaces, digits, punctuation) found in the other', () => {
+    // The reference: grams as strings in a Set. The fast table must agree on any text (short and long, astral characters, punctuation).
+    const plain = (a: string, b: string) => {
+      const strip = (s: string) => s.replace(/[\s\d\p{P}\p{S}]/gu, '');
+      const x = strip(a);
+      const n = x.length >= 20 ? 4 : 2;
+      const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - n + 1) }, (_, i) => s.slice(i, i + n)));
+      const mine = grams(x);
+      const theirs = grams(strip(b));
+      return mine.size === 0 ? 0 : [...mine].filter((g) => theirs.has(g)).length / mine.size;
+    };
+    const chars = fc.constantFrom(...'政府信息公开申请件我局共，。、１２3 a\u3000\n（）《》〇—…%￥Ab😀𠀋'.split(/(?:)/u));
+    const texts = fc.array(chars, { maxLength: 80 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(texts, texts, (a, b) => {
+        expect(copiedShare(a, b)).toBeCloseTo(plain(a, b), 12);
+        expect(copiedShare(a + b, b + a)).toBeCloseTo(plain(a + b, b + a), 12);
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
   });
 
   test('a section nearly the same as last year: warning with the share; a new one: silent', () => {

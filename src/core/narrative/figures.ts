@@ -29,6 +29,9 @@ export type FigurePattern = {
 /** Clauses that compare with another period state differences, not totals. */
 const COMPARISON = /同比|环比|增长|减少|下降|增加|上升|较上年|比上年|较去年|比去年|%|％/u;
 
+/** Every pattern captures a FIGURE_NUMBER: a clause without any digit or numeral states no figure. */
+const ANY_NUMBER = /[\d〇零一二三四五六七八九十百千万两]/u;
+
 export type StatedFigure = { pattern: FigurePattern; value: number; clause: string; field: NarrativeField };
 
 function numberOf(token: string): number | undefined {
@@ -52,7 +55,7 @@ export function statedFigures(text: string, field: NarrativeField, patterns: rea
   const out: StatedFigure[] = [];
   const seen = new Set<string>();
   for (const clause of clauses(text)) {
-    if (COMPARISON.test(clause)) continue;
+    if (!ANY_NUMBER.test(clause) || COMPARISON.test(clause)) continue;
     for (const pattern of patterns) {
       if (pattern.notInBreakdown && /^(?:其中|另有|包括)/u.test(clause)) continue;
       if (pattern.unless?.test(clause)) continue;

@@ -9,9 +9,11 @@ export type ReportValue = number | null | string;
 // Unicode white space (NBSP, U+3000 and friends) plus zero-width characters Word and web pages leave behind.
 const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]/gu;
 const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/gu;
+const NEEDS_NORMALIZING = /[\s\u200B-\u200D\u2060\uFEFF\uFF10-\uFF19．，－−＋]/u;
 
 /** Normalises typed text: removes every space, maps full-width digits and signs to ASCII. */
 export function normalizeTyped(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text; // most text has nothing to change: one scan instead of six
   return text
     .replace(SPACES, '')
     .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))

@@ -40,7 +40,8 @@ function termsText(terms: Evaluated[]): string {
 }
 
 export function checkLinear(check: LinearCheck, ctx: RuleContext): Finding[] {
-  if (check.left.concat(check.right).some((t) => t.from === 'previous') && !ctx.previous) return [];
+  const fromPrevious = (t: Term) => t.from === 'previous';
+  if (!ctx.previous && (check.left.some(fromPrevious) || check.right.some(fromPrevious))) return [];
   const left = evaluate(check.left, ctx.report, ctx.previous);
   const right = evaluate(check.right, ctx.report, ctx.previous);
   if (!left || !right || left.length === 0 || right.length === 0) return [];

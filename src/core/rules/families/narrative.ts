@@ -166,10 +166,11 @@ export function checkCopied(check: CopiedCheck, ctx: RuleContext): Finding[] {
   for (const field of TEXT_FIELDS) {
     const now = ctx.report.narrative[field];
     const before = previous.narrative[field];
-    if (!now || !before || comparableLength(now) < MIN_COMPARED_CHARS) continue;
-    const share = copiedShare(now, before);
+    const length = now && before ? comparableLength(now) : 0;
+    if (length < MIN_COMPARED_CHARS) continue;
+    const share = copiedShare(now!, before!);
     // A short section (a sentence) is a copy when it is last year's almost word for word; a longer one above the threshold.
-    if (share <= (comparableLength(now) < SHORT_TEXT ? SHORT_COPY : ctx.config.copiedShare)) continue;
+    if (share <= (length < SHORT_TEXT ? SHORT_COPY : ctx.config.copiedShare)) continue;
     findings.push(
       makeFinding('copied-text', 'copied.text', [narrativePlace(field)], { section: fieldTitle(ctx.revision, field), percent: Math.round(share * 100) }),
     );
