@@ -7,8 +7,8 @@ import { relative, resolve } from 'node:path';
 import {
   CURRENT_REVISION,
   DEFAULT_CONFIG,
+  carriedConfigNotes,
   describeConfig,
-  parseRuleConfig,
   type RuleConfig,
   RULE_IDS,
   checkSource,
@@ -24,9 +24,9 @@ import {
   type ReportSource,
 } from '../core';
 import { UserError, errorText } from '../errors';
-import { decodeText } from '../files/text';
 import { readFile } from 'node:fs/promises';
 import { buildWorkbook } from '../xlsx/write';
+import { readRuleConfigBytes } from '../files/config';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
 import { formatFileText, formatRulesText, summaryText, type Style } from './output';
@@ -42,16 +42,18 @@ const USAGE = `政府信息公开年报助手 — 命令行
   npm run cli -- check <报告文件>... [--previous <上年报告>] [--config <规则.json>] [--format text|json]
       检查报告的勾稽关系、基本信息、发布期限和内容；--format json 每个文件输出一行 JSON。
       同时检查多个机关的报告时，还比较它们之间的雷同；--config 使用本地规则（见 rules）。
-  npm run cli -- template [--data <报告.json|报告.xlsx>] -o <报告.xlsx> [--overwrite]
-      生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好。
+  npm run cli -- template [--data <报告.json|报告.xlsx>] [--config <规则.json>] -o <报告.xlsx> [--overwrite]
+      生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好；--config 让工作簿携带本地规则
+      （隐藏的“本地规则”工作表），此后在 Excel 和命令行中检查它都按这些规则。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
   npm run cli -- import <报告.txt|报告.docx|报告.html> -o <报告.json> [--overwrite]
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
-  npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--force] [--blank-as-zero] [--overwrite]
+  npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--config <规则.json>] [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
   npm run cli -- rules [--config <规则.json>] [--format text|json]
       列出全部核对规则（编号、级别、名称、说明和依据）和本次使用的规则配置。
+  --config 也可以是携带本地规则的工作簿（.xlsx），即使用它携带的规则。
   npm run cli -- demo
       检查随附的示例报告（城东区人民政府2023年度）。
   npm run cli -- help
@@ -91,23 +93,16 @@ function defaultStyle(): Style {
 /** Reports checked together are compared with each other up to this many (pairs grow with the square). */
 const MAX_PEERS = 100;
 
-/** The rule configuration of `--config`, or the national rules; a bad file is a usage error naming its problems. */
+/** The rule configuration of `--config` (a rules JSON, or a workbook carrying local rules); a bad file is a usage error naming its problems. */
 async function loadConfig(options: Map<string, string | true>, io: Io): Promise<RuleConfig | undefined | 'bad'> {
   const path = options.get('config');
   if (typeof path !== 'string') return undefined;
-  let text: string;
   try {
-    text = decodeText(await readFile(path));
+    return await readRuleConfigBytes(path, await readFile(path));
   } catch (e) {
-    io.err(`错误：无法读取规则配置 ${path}：${e instanceof UserError ? e.message : ioMessage(e)}`);
+    io.err(`错误：无法使用规则配置 ${path}：${e instanceof UserError ? e.message : ioMessage(e)}`);
     return 'bad';
   }
-  const parsed = parseRuleConfig(text);
-  if (!parsed.ok) {
-    io.err(`错误：规则配置 ${path} 有误：${parsed.problems.join('；')}`);
-    return 'bad';
-  }
-  return parsed.config;
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
@@ -151,8 +146,9 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       ...(peers ? { peers: peers.filter((p) => p !== source) } : {}),
     });
     const summary = summarize(findings);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(source.notes.length > 0 ? { notes: source.notes } : {}) }));
-    else io.out(`${formatFileText(file, findings, summary, revisionFor(source.report), io.style)}${source.notes.map((n) => `\n  注：${n}`).join('')}\n`);
+    const notes = [...source.notes, ...carriedConfigNotes(source.config, config)];
+    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(notes.length > 0 ? { notes } : {}) }));
+    else io.out(`${formatFileText(file, findings, summary, revisionFor(source.report), io.style)}${notes.map((n) => `\n  注：${n}`).join('')}\n`);
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
@@ -167,11 +163,18 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function template(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(argv, { data: { takesValue: true }, out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
+  const { positional, options } = parseArgs(argv, {
+    data: { takesValue: true },
+    out: { takesValue: true, alias: 'o' },
+    overwrite: { takesValue: false },
+    config: { takesValue: true },
+  });
   if (positional.length > 0) throw new UsageError(`多余的参数“${positional[0]}”`);
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .xlsx 文件');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('输出文件应以 .xlsx 结尾');
+  let config = await loadConfig(options, io);
+  if (config === 'bad') return EXIT_USAGE;
   let values = new Map<string, string | number | null>();
   let revision = CURRENT_REVISION;
   const data = options.get('data');
@@ -180,14 +183,18 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     if (!loaded) return EXIT_USAGE;
     revision = revisionFor(loaded.report);
     values = placesFromReport(loaded.report, revision);
+    // A workbook's own local rules go on into the new one, unless other rules are given.
+    config ??= loaded.config;
   }
   const tooLong = tooLongForExcel(values, revision);
   if (tooLong) {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
-  await writeOutput(out, await buildWorkbook(workbookPlan(revision), values), options.has('overwrite'));
-  io.out(`已生成 ${out}${typeof data === 'string' ? `（已填入 ${data} 的内容）` : ''}`);
+  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config), values), options.has('overwrite'));
+  const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';
+  const carries = config ? '携带本地规则（隐藏的“本地规则”工作表），用它检查时按这些规则' : '';
+  io.out(`已生成 ${out}${filled || carries ? `（${[filled, carries].filter(Boolean).join('；')}）` : ''}`);
   return EXIT_OK;
 }
 
@@ -220,6 +227,7 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
     force: { takesValue: false },
     'blank-as-zero': { takesValue: false },
     overwrite: { takesValue: false },
+    config: { takesValue: true },
   });
   const { input, out } = inputAndOutput(positional, options, { input: '报告文件（.json 或 .xlsx）', output: '.docx' });
   if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('输出文件应以 .docx 结尾');
@@ -230,7 +238,9 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
     io.err(`错误：${incomplete}（--force 也不会生成）`);
     return EXIT_FINDINGS;
   }
-  const findings = checkSource(loaded);
+  const config = await loadConfig(options, io);
+  if (config === 'bad') return EXIT_USAGE;
+  const findings = checkSource(loaded, config ? { config } : {});
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     for (const f of errors) io.err(`  错误 [${f.rule}] ${f.message}`);

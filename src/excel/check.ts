@@ -3,7 +3,17 @@
  * are intact): read every place, run the rules, mark the offending cells, remember the originals.
  * Values and formulas are never written.
  */
-import { checkSource, locatedNotes, summarize, type Finding, type FormatRevision, type ReportSource, type Summary } from '../core';
+import {
+  carriedConfigNotes,
+  checkSource,
+  locatedNotes,
+  summarize,
+  type Finding,
+  type FormatRevision,
+  type ReportSource,
+  type RuleConfig,
+  type Summary,
+} from '../core';
 import { MARK_SETTING, cellsToMark, parseMarkStore, planMarks, type CellRef, type MarkPlan } from './marks';
 import { readWorkbookReport, refId, type ExcelFeatures, type ExcelRead } from './read';
 import { UserError } from '../errors';
@@ -18,6 +28,8 @@ export type ExcelCheckResult = {
   /** What to tell the user about how the workbook was read. */
   notes: string[];
   marked: number;
+  /** The local rules the workbook carries, when the check used them. */
+  config?: RuleConfig;
 };
 
 /** The report could not be found at all: say what is missing. */
@@ -55,9 +67,12 @@ export function requireReport(read: ExcelRead, revision: FormatRevision, action:
   }
 }
 
-/** What was read, as a source for the rules. */
+/** What was read, as a source for the rules (with the local rules the workbook carries; unreadable ones are refused, never ignored). */
 export function sourceOf(read: ExcelRead): ReportSource {
-  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
+  if (read.config && !read.config.ok) throw new UserError(`${read.config.message}。`);
+  const source: ReportSource = { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
+  if (read.config) source.config = read.config.config;
+  return source;
 }
 
 export async function checkInExcel(
@@ -68,20 +83,23 @@ export async function checkInExcel(
 ): Promise<ExcelCheckResult> {
   const read = await readWorkbookReport(context, features, revision);
   requireReport(read, revision, '检查');
-  const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });
+  const source = sourceOf(read);
+  const findings = checkSource(source, previous ? { revision, previous } : { revision });
   const wanted = cellsToMark(findings, (key) => read.addresses.get(key));
   const plan = planMarks(read.marks, wanted, (cell) => read.fills.get(refId(cell)));
   writeMarks(context, plan);
   await context.sync();
-  return {
+  const result: ExcelCheckResult = {
     findings,
     summary: summarize(findings),
     addresses: Object.fromEntries(read.addresses),
     via: read.via,
     narrative: read.narrative,
-    notes: locatedNotes(read),
+    notes: [...source.notes, ...carriedConfigNotes(source.config, undefined)],
     marked: plan.apply.length,
   };
+  if (source.config) result.config = source.config;
+  return result;
 }
 
 /** Restores every marked cell's own fill and forgets the marks: one read, one write. */

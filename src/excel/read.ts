@@ -4,7 +4,11 @@
  * does (`locateReport`: names first, labels as a fallback), then the fills of the cells found are read.
  */
 import {
+  CONFIG_CELL,
+  CONFIG_SHEET,
   a1,
+  carriedConfig,
+  carriedConfigOf,
   definedName,
   locateReport,
   parseReference,
@@ -12,6 +16,7 @@ import {
   reportFromPlaces,
   resolveNames,
   workbookPlan,
+  type CarriedConfig,
   type FormatRevision,
   type Grid,
   type LocatedReport,
@@ -31,6 +36,8 @@ export type ExcelRead = Omit<LocatedReport, 'addresses' | 'raw'> & {
   addresses: Map<string, CellRef>;
   fills: Map<string, Fill>;
   marks: MarkStore;
+  /** The local rules the workbook carries (its hidden 本地规则 sheet), if any. */
+  config?: CarriedConfig;
 };
 
 const refId = (c: CellRef) => `${c.sheet}!${c.address}`;
@@ -52,9 +59,9 @@ function readFill(fill: Excel.RangeFill, features: ExcelFeatures): Fill {
   return { color, none };
 }
 
-function finish(located: LocatedReport, revision: FormatRevision, fills: Map<string, Fill>, marks: MarkStore): ExcelRead {
+function finish(located: LocatedReport, revision: FormatRevision, fills: Map<string, Fill>, marks: MarkStore, config: CarriedConfig | undefined): ExcelRead {
   const addresses = new Map<string, CellRef>([...located.addresses].map(([k, p]) => [k, { sheet: p.sheet, address: a1(p.row, p.col) }]));
-  return {
+  const read: ExcelRead = {
     report: reportFromPlaces(located.raw, revision),
     via: located.via,
     narrative: located.narrative,
@@ -63,11 +70,15 @@ function finish(located: LocatedReport, revision: FormatRevision, fills: Map<str
     fills,
     marks,
   };
+  if (config) read.config = config;
+  return read;
 }
 
 export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
+  // Only a workbook that carries local rules costs a second read (for the one cell that holds them).
+  const carrier = context.workbook.worksheets.getItemOrNullObject(CONFIG_SHEET);
   const entries = [...planAddresses(workbookPlan(revision)).keys()].map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
     loadCell(range, features, true);
@@ -88,8 +99,15 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
     named.push({ key, sheet: ref.sheet, row: ref.row, col: ref.col, value: range.values[0]?.[0] ?? null });
     fills.set(refId({ sheet: ref.sheet, address: a1(ref.row, ref.col) }), readFill(range.format.fill, features));
   }
+  let config: CarriedConfig | undefined;
+  if (!carrier.isNullObject) {
+    const cell = carrier.getRange(a1(CONFIG_CELL.row, CONFIG_CELL.col));
+    cell.load('values');
+    await context.sync();
+    config = carriedConfig(cell.values[0]?.[0]);
+  }
   // Every name was found: nothing to look for by labels.
-  return finish(locateReport(named, [], revision), revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value));
+  return finish(locateReport(named, [], revision), revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value), config);
 }
 
 /** The slow path: names and sheets listed, the sheets' used ranges read, the report located, then the fills of the cells found. */
@@ -132,7 +150,7 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
   });
   await context.sync();
   const fills = new Map<string, Fill>(fillRanges.map(({ cell, range }) => [refId(cell), readFill(range.format.fill, features)]));
-  return finish(located, revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value));
+  return finish(located, revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value), carriedConfigOf(grids));
 }
 
 export { refId };

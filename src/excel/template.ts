@@ -106,7 +106,7 @@ function borderBoxes(cells: PlanCell[], plan: WorkbookPlan): string[] {
   return boxes;
 }
 
-function paintSheet(
+export function paintSheet(
   ws: Excel.Worksheet,
   sheet: SheetPlan,
   plan: WorkbookPlan,

@@ -25,8 +25,9 @@ import { useRef, useSyncExternalStore } from 'react';
 import { CURRENT_REVISION, RULES, RULE_IDS } from '../core';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
-import { ConfirmErrors, Status } from './Status';
+import { ConfirmDialog, ConfirmErrors, Status } from './Status';
 import { REPORT_FILE_ACCEPT } from '../files/read';
+import { CONFIG_FILE_ACCEPT } from '../files/config';
 import { readPickedFile, type PickedFile } from './pick';
 import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
@@ -53,6 +54,14 @@ const useStyles = makeStyles({
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
   hidden: { display: 'none' },
+  localRules: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
 });
 
 function StatusBar({ status }: { status: HostStatus }) {
@@ -95,6 +104,7 @@ function Workspace({ controller }: { controller: Controller }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const templateInput = useRef<HTMLInputElement>(null);
   const previousInput = useRef<HTMLInputElement>(null);
+  const rulesInput = useRef<HTMLInputElement>(null);
   const busy = state.busy !== null;
 
   /** Reads the picked file and hands it on; a file that cannot be read is a failure message. */
@@ -140,7 +150,27 @@ function Workspace({ controller }: { controller: Controller }) {
           <Link as="button" disabled={busy} onClick={() => previousInput.current?.click()}>
             对比上年报告…
           </Link>
+          <Link as="button" disabled={busy} onClick={() => rulesInput.current?.click()}>
+            载入本地规则…
+          </Link>
         </div>
+        {state.localRules && (
+          <div className={styles.localRules} role="note" aria-label="本地规则">
+            <Caption1>
+              <strong>按本工作簿携带的本地规则检查：</strong>
+            </Caption1>
+            <ul className={styles.rules}>
+              {state.localRules.map((line) => (
+                <li key={line}>
+                  <Caption1>{line}</Caption1>
+                </li>
+              ))}
+            </ul>
+            <Link as="button" disabled={busy} onClick={() => void controller.removeLocalRules()}>
+              改用全国规则
+            </Link>
+          </div>
+        )}
         {state.previous && (
           <div className={styles.secondary}>
             <Caption1>
@@ -168,6 +198,14 @@ function Workspace({ controller }: { controller: Controller }) {
           aria-label="选择上年报告文件"
           onChange={(e) => void pick(e.target, (f) => controller.setPrevious(f))}
         />
+        <input
+          ref={rulesInput}
+          className={styles.hidden}
+          type="file"
+          accept={CONFIG_FILE_ACCEPT}
+          aria-label="选择本地规则文件"
+          onChange={(e) => void pick(e.target, (f) => controller.setLocalRules(f))}
+        />
       </div>
 
       <Status busy={state.busy} failure={state.failure} notice={state.notice} onDismiss={controller.dismiss} />
@@ -181,6 +219,18 @@ function Workspace({ controller }: { controller: Controller }) {
       >
         这些错误会出现在发布的报告里（问题已列在任务窗格中）。建议先改正再生成。仍然生成Word报告吗？
       </ConfirmErrors>
+
+      <ConfirmDialog
+        open={state.confirmRemoveRules}
+        title="删除本地规则？"
+        confirmLabel="删除，改用全国规则"
+        cancelLabel="保留"
+        primary="cancel"
+        onConfirm={() => void controller.removeLocalRules(true)}
+        onCancel={controller.cancelRemoveRules}
+      >
+        本工作簿携带的本地规则（通常由下发模板的单位设定）将被删除，此后按全国规则检查。需要时可以再用“载入本地规则…”存入。
+      </ConfirmDialog>
 
       {state.result && (
         <section aria-labelledby="result-title">

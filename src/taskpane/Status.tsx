@@ -41,6 +41,48 @@ export function Status({ busy, failure, notice, onDismiss }: { busy: string | nu
   );
 }
 
+/** A question before an action that cannot simply be taken back; the safe answer can be the primary button. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Which button is the primary one, placed first (the confirmation by default). */
+  primary?: 'confirm' | 'cancel';
+}) {
+  const cancelFirst = props.primary === 'cancel';
+  return (
+    <Dialog open={props.open} onOpenChange={(_e, d) => (d.open ? undefined : props.onCancel())}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>{props.children}</DialogContent>
+          <DialogActions>
+            {cancelFirst ? (
+              <>
+                <Button appearance="primary" onClick={props.onCancel}>
+                  {props.cancelLabel}
+                </Button>
+                <Button onClick={props.onConfirm}>{props.confirmLabel}</Button>
+              </>
+            ) : (
+              <>
+                <Button appearance="primary" onClick={props.onConfirm}>
+                  {props.confirmLabel}
+                </Button>
+                <Button onClick={props.onCancel}>{props.cancelLabel}</Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
 export function ConfirmErrors(props: {
   errors: number | null;
   children: ReactNode;
@@ -50,19 +92,15 @@ export function ConfirmErrors(props: {
   onCancel: () => void;
 }) {
   return (
-    <Dialog open={props.errors !== null} onOpenChange={(_e, d) => (d.open ? undefined : props.onCancel())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>报告还有 {props.errors ?? 0} 个错误</DialogTitle>
-          <DialogContent>{props.children}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onConfirm}>
-              {props.confirmLabel}
-            </Button>
-            <Button onClick={props.onCancel}>{props.cancelLabel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      open={props.errors !== null}
+      title={`报告还有 ${props.errors ?? 0} 个错误`}
+      confirmLabel={props.confirmLabel}
+      cancelLabel={props.cancelLabel}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
+      {props.children}
+    </ConfirmDialog>
   );
 }

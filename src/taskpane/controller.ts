@@ -6,6 +6,7 @@
 import {
   CURRENT_REVISION,
   checkSource,
+  describeConfig,
   documentPlan,
   incompleteTitle,
   placesFromReport,
@@ -19,6 +20,8 @@ import {
 } from '../core';
 import { UserError } from '../errors';
 import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf } from '../excel/check';
+import { removeConfigInExcel, storeConfigInExcel } from '../excel/config';
+import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
@@ -44,6 +47,10 @@ export type PaneState = {
   blankAsZero: boolean;
   /** Last year's report, when the user picked one: checks then include the cross-year rules. */
   previous: { name: string; year: number | null; source: ReportSource } | null;
+  /** The local rules the workbook carries, as lines for people, when the last read found them. */
+  localRules: string[] | null;
+  /** Set while the user must confirm removing the workbook's local rules. */
+  confirmRemoveRules: boolean;
 };
 
 export type Controller = {
@@ -59,6 +66,11 @@ export type Controller = {
   /** 生成Word报告: reads the workbook (never writes to it), asks to confirm when there are errors, delivers the .docx. */
   generateWord(confirmed?: boolean): Promise<void>;
   cancelWord(): void;
+  /** 载入本地规则…: a rules JSON (or a workbook carrying rules) is stored in the workbook; later checks use it. */
+  setLocalRules(file: PickedFile): Promise<void>;
+  /** 改用全国规则: removes the workbook's local rules after confirmation. */
+  removeLocalRules(confirmed?: boolean): Promise<void>;
+  cancelRemoveRules(): void;
   setBlankAsZero(value: boolean): void;
   dismiss(): void;
   /** Shows a failure found outside an action (e.g. a file that cannot be read). */
@@ -71,9 +83,19 @@ const noDelivery: Deliver = async () => {
 };
 
 export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
-  const store = createStore<PaneState>({ busy: null, failure: null, notice: null, result: null, confirmWord: null, blankAsZero: false, previous: null });
+  const store = createStore<PaneState>({
+    busy: null,
+    failure: null,
+    notice: null,
+    result: null,
+    confirmWord: null,
+    blankAsZero: false,
+    previous: null,
+    localRules: null,
+    confirmRemoveRules: false,
+  });
   const set = store.set;
-  const action = actionRunner(store, 'Excel', { confirmWord: null });
+  const action = actionRunner(store, 'Excel', { confirmWord: null, confirmRemoveRules: false });
   // The workbook is painted and read in the revision new reports are made in.
   const revision = CURRENT_REVISION;
 
@@ -130,6 +152,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         return {
           result: { findings: r.findings, summary: r.summary, addresses: r.addresses },
           notice: r.notes.length > 0 ? { intent: 'info', text: `${r.notes.join('；')}。` } : null,
+          localRules: r.config ? describeConfig(r.config) : null,
         };
       });
     },
@@ -162,20 +185,59 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         const incomplete = incompleteTitle(read.report);
         if (incomplete) throw new UserError(`${incomplete}（在“报告正文”工作表中填写）。`);
         const previous = store.get().previous?.source;
-        const findings = checkSource(sourceOf(read), previous ? { revision, previous } : { revision });
+        const source = sourceOf(read);
+        const findings = checkSource(source, previous ? { revision, previous } : { revision });
         const summary = summarize(findings);
         const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
-        if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result };
+        const localRules = source.config ? describeConfig(source.config) : null;
+        if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result, localRules };
         // The Word generator is loaded only when first used, to keep the pane's first load small.
         const { buildDocx } = await import(/* webpackChunkName: "word" */ '../word/docx');
         const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: store.get().blankAsZero, revision }));
         const text = await deliver(bytes, `${reportTitle(read.report)}.docx`);
-        return { notice: { intent: 'success', text }, result };
+        return { notice: { intent: 'success', text }, result, localRules };
       });
     },
 
     cancelWord() {
       set({ confirmWord: null });
+    },
+
+    setLocalRules(file) {
+      return action('正在存入本地规则…', '未能存入本地规则', async () => {
+        const config = await readRuleConfigBytes(file.name, file.bytes);
+        const { replaced } = await runExcel((context) => storeConfigInExcel(context, config, features, revision));
+        return {
+          localRules: describeConfig(config),
+          result: null,
+          notice: {
+            intent: 'success',
+            text: `已把“${file.name}”中的规则存入本工作簿（隐藏的“本地规则”工作表${replaced ? '，替换了原有的规则' : ''}）。此后检查按这些规则；保存后下发的工作簿也带着这些规则。请重新检查报告。`,
+          },
+        };
+      });
+    },
+
+    removeLocalRules(confirmed = false) {
+      if (!confirmed) {
+        set({ confirmRemoveRules: true });
+        return Promise.resolve();
+      }
+      return action('正在删除本地规则…', '未能删除本地规则', async () => {
+        const { removed } = await runExcel((context) => removeConfigInExcel(context));
+        return {
+          localRules: null,
+          result: null,
+          notice: {
+            intent: 'success',
+            text: removed ? '已删除本工作簿携带的本地规则，此后按全国规则检查。请重新检查报告。' : '本工作簿没有携带本地规则，检查一直按全国规则。',
+          },
+        };
+      });
+    },
+
+    cancelRemoveRules() {
+      set({ confirmRemoveRules: false });
     },
 
     ...paneSetters(store),

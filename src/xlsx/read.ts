@@ -4,6 +4,7 @@
  */
 import {
   CURRENT_REVISION,
+  carriedConfigOf,
   locateReport,
   locatedNotes,
   reportFromPlaces,
@@ -26,9 +27,14 @@ export function readReport(wb: WorkbookData, revision: FormatRevision = CURRENT_
 
 /** A workbook's report as a source; a workbook without the report's tables is refused with what was looked for. */
 export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision = CURRENT_REVISION): ReportSource {
-  const read = readReport(parseXlsx(bytes), revision);
+  const wb = parseXlsx(bytes);
+  const read = readReport(wb, revision);
   if (!revision.cells.some((c) => read.report.values[c.key] !== undefined)) {
     throw new WorkbookError('工作簿中没有找到报告表格：既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头');
   }
-  return { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
+  const source: ReportSource = { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
+  const carried = carriedConfigOf(wb.sheets);
+  if (carried && !carried.ok) throw new WorkbookError(carried.message);
+  if (carried) source.config = carried.config;
+  return source;
 }

@@ -53,6 +53,7 @@ export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<stri
   wb.modified = PINNED_DATE;
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, {
+      state: sheet.hidden ? 'hidden' : 'visible',
       views: [{ showGridLines: false }],
       pageSetup: {
         paperSize: 9, // A4

@@ -188,7 +188,7 @@ describe('usage', () => {
     const broken = file('broken.json', '{"deadlines": {"county": "01-31"}}');
     const r = cli(['check', good, '--config', broken]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/规则配置 .* 有误：deadlines：未知的机关类型“county”/u);
+    expect(r.err).toMatch(/规则配置.*有误：deadlines：未知的机关类型“county”/u);
     noStack(r.err);
   });
 
@@ -287,6 +287,64 @@ describe('template, export and .xlsx', () => {
     const r = cli(['check', p]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/没有找到报告表格/u);
+  });
+
+  test('template --config: the workbook carries the local rules; check, word, rules and a new template use them; --config wins', async () => {
+    const late = file(
+      'late-dept.json',
+      stringifyReport({ ...consistentReport(), meta: { ...consistentReport().meta, agency: '测试县教育局', date: '2024-01-25' } }),
+    );
+    const local = file('carried.json', JSON.stringify({ deadlines: { department: '01-20' } }));
+    const carrying = join(dir, 'carrying.xlsx');
+    const made = cli(['template', '--data', late, '--config', local, '-o', carrying]);
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('携带本地规则');
+    const checked = (args: string[]) =>
+      JSON.parse(cli(['check', ...args, '--format', 'json']).out) as { findings: { rule: string; data: { days?: number } }[]; notes?: string[] };
+    const own = checked([carrying]);
+    expect(own.findings.filter((f) => f.rule === 'deadline').map((f) => f.data.days)).toEqual([5]);
+    expect(own.notes).toContainEqual(expect.stringContaining('按工作簿携带的本地规则检查'));
+    // Rules given for the check win, and the output says the workbook's were not used.
+    const national = checked([carrying, '--config', file('national.json', '{}')]);
+    expect(national.findings.filter((f) => f.rule === 'deadline')).toEqual([]);
+    expect(national.notes).toContainEqual(expect.stringContaining('未使用工作簿中的规则'));
+    // The workbook itself can be the configuration, for checking other reports with a template's rules.
+    expect(cli(['rules', '--config', carrying]).out).toContain('政府部门次年1月20日前');
+    const lateJson = JSON.parse(cli(['check', late, '--config', carrying, '--format', 'json']).out) as { findings: { rule: string }[] };
+    expect(lateJson.findings.map((f) => f.rule)).toContain('deadline');
+    // A template made from it keeps them.
+    const again = join(dir, 'carrying-again.xlsx');
+    expect(cli(['template', '--data', carrying, '-o', again]).code).toBe(0);
+    expect(
+      checked([again])
+        .findings.filter((f) => f.rule === 'deadline')
+        .map((f) => f.data.days),
+    ).toEqual([5]);
+    // The local rules' sheet is hidden and holds nothing the reader takes for the report: the values are the JSON's.
+    const { parseXlsx } = await import('../../src/xlsx/parse');
+    const exported = join(dir, 'carrying.json');
+    expect(cli(['export', carrying, '-o', exported]).code).toBe(0);
+    expect(JSON.parse(readFileSync(exported, 'utf8')).values).toEqual(JSON.parse(readFileSync(late, 'utf8')).values);
+    expect(parseXlsx(readFileSync(carrying)).sheets.map((x) => x.name)).toEqual(['报告数据', '报告正文', '本地规则']);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(carrying) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['报告数据', 'visible'],
+      ['报告正文', 'visible'],
+      ['本地规则', 'hidden'],
+    ]);
+    // Someone edited the rules cell into something unreadable: refused, never silently national.
+    wb.getWorksheet('本地规则')!.getCell('B3').value = '{"copiedShare": 7}';
+    const broken = join(dir, 'broken-rules.xlsx');
+    writeFileSync(broken, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli(['check', broken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/“本地规则”工作表中的规则配置有误：copiedShare/u);
+    noStack(r.err);
+    const plain = join(dir, 'plain.xlsx');
+    expect(cli(['template', '-o', plain]).code).toBe(0);
+    expect(cli(['rules', '--config', plain]).err).toMatch(/没有携带本地规则/u);
   });
 
   test('.xls is refused with advice', () => {

@@ -55,6 +55,7 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   showGridlines = true;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
   pageLayout: Record<string, unknown> = {};
   constructor(public name: string) {}
@@ -255,6 +256,16 @@ export class FakeWorksheetCollection extends Proxy {
       return s;
     });
   }
+  /** As Excel: a proxy whose isNullObject is known at the next sync; methods on it fail when there is no such sheet. */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = FakeWorksheet.of(this.ctx, () => {
+      const s = this.ctx.state.sheet(name);
+      if (!s) throw new OfficeError('InvalidOperation', `method or property of a null object (worksheet ${name})`);
+      return s;
+    });
+    ws.resolveNullAtSync(() => !this.ctx.state.sheet(name));
+    return ws;
+  }
   add(name: string): FakeWorksheet {
     let created: SheetState | undefined;
     this.enqueue(() => {
@@ -292,6 +303,11 @@ export class FakeWorksheet extends Proxy {
     }
     return ws;
   }
+  resolveNullAtSync(isNull: () => boolean): void {
+    this.enqueue(() => {
+      this.resolvedNull = isNull();
+    });
+  }
   get name(): string {
     this.need('name');
     return this._name;
@@ -306,6 +322,30 @@ export class FakeWorksheet extends Proxy {
   set showGridlines(v: boolean) {
     this.enqueue(() => {
       this.resolve().showGridlines = v;
+    });
+  }
+  /** Worksheet.visibility (ExcelApi 1.1); a workbook keeps at least one visible sheet, as in Excel. */
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.enqueue(() => {
+      const s = this.resolve();
+      if (v !== 'Visible' && this.ctx.state.sheets.every((x) => x === s || x.visibility !== 'Visible'))
+        throw new OfficeError('InvalidOperation', 'a workbook must keep one visible sheet');
+      s.visibility = v;
+      if (this.ctx.state.active === s) this.ctx.state.active = this.ctx.state.sheets.find((x) => x.visibility === 'Visible');
+    });
+  }
+  /**
+   * Worksheet.delete (ExcelApi 1.1): the last visible sheet cannot go, nor a very hidden one ("first
+   * change its visibility": office-js-docs-pr, docs/excel/excel-add-ins-worksheets.md). Names on it then refer to #REF!.
+   */
+  delete(): void {
+    this.enqueue(() => {
+      const s = this.resolve();
+      if (s.visibility === 'VeryHidden') throw new OfficeError('InvalidOperation', 'a very hidden sheet cannot be deleted');
+      if (s.visibility === 'Visible' && this.ctx.state.sheets.every((x) => x === s || x.visibility !== 'Visible'))
+        throw new OfficeError('InvalidOperation', 'a workbook must keep one visible sheet');
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+      if (this.ctx.state.active === s) this.ctx.state.active = this.ctx.state.sheets.find((x) => x.visibility === 'Visible');
     });
   }
   activate(): void {

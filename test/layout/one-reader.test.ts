@@ -41,3 +41,28 @@ test.each<[string, (name: string) => boolean, 'names' | 'labels' | 'mixed']>([
     expect(file.narrative).toBe(true);
   }
 });
+
+test('local rules: stored by the pane or written by the CLI, both readers find the same rules, by names or by labels', async () => {
+  const { parseRuleConfig, carriedConfigOf } = await import('../../src/core');
+  const { storeConfigInExcel } = await import('../../src/excel/config');
+  const parsed = parseRuleConfig(
+    JSON.stringify({ deadlines: { department: '01-15' }, off: ['blank-cell'], topics: { add: [{ label: '政务公开专区', words: ['专区'] }], drop: [] } }),
+  );
+  if (!parsed.ok) throw new Error('config');
+  const values = placesFromReport(consistentReport(), REV);
+  const wb = parseXlsx(await buildWorkbook(workbookPlan(REV, parsed.config), values));
+  expect(carriedConfigOf(wb.sheets)).toEqual({ ok: true, config: parsed.config });
+  // The rules' sheet is never taken for the report, even when every name is gone.
+  expect(readReport({ ...wb, names: [] }, REV).report).toEqual(readReport(wb, REV).report);
+
+  for (const dropNames of [false, true]) {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    await paintTemplateInExcel(excelContext(state).context, plan, values, { api19: true }, REV);
+    await storeConfigInExcel(excelContext(state).context, parsed.config, { api19: true }, REV);
+    if (dropNames) state.names.clear();
+    const excel = await readWorkbookReport(excelContext(state).context, { api19: true }, REV);
+    expect(excel.config).toEqual({ ok: true, config: parsed.config });
+    expect(excel.report).toEqual(readReport(wb, REV).report);
+  }
+});

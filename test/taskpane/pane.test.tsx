@@ -230,3 +230,104 @@ describe('对比上年报告', () => {
     expect(state.sheets.length).toBeGreaterThan(1);
   });
 });
+
+describe('本地规则', () => {
+  const pickRules = async (name: string, content: string) => {
+    const input = screen.getByLabelText('选择本地规则文件') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([content], name, { type: 'application/json' })] } });
+    });
+  };
+
+  test('rules stored in the workbook are used by every check (one read more), shown, and removed only after confirmation', async () => {
+    const { state, controller, syncs } = setup();
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
+    });
+    await click('检查报告');
+    const national = controller.getState().result!.findings;
+    expect(national.some((f) => f.rule === 'blank-cell')).toBe(true);
+    expect(controller.getState().localRules).toBeNull();
+
+    await pickRules('县规则.json', JSON.stringify({ off: ['blank-cell'], lengthLimits: { overview: 800 } }));
+    await waitFor(() => expect(controller.getState().localRules).not.toBeNull());
+    expect(screen.getByText(/已把“县规则.json”中的规则存入本工作簿/u)).toBeTruthy();
+    const sheet = state.sheet('本地规则')!;
+    expect(sheet.visibility).toBe('Hidden');
+    expect(sheet.protection.protected).toBe(true);
+    // The report's values and the other sheets are untouched.
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '本地规则']);
+
+    const before = syncs();
+    await click('检查报告');
+    expect(syncs() - before).toBe(3); // read, the rules' cell, write marks
+    const local = controller.getState().result!.findings;
+    expect(local.some((f) => f.rule === 'blank-cell')).toBe(false);
+    expect(local.map((f) => f.rule)).toContain('section-length');
+    const note = screen.getByRole('note', { name: '本地规则' });
+    expect(within(note).getByText('已关闭的规则：blank-cell')).toBeTruthy();
+    expect(within(note).getByText('字数上限：总体情况 800字')).toBeTruthy();
+    expect(screen.getByText(/按工作簿携带的本地规则检查/u)).toBeTruthy();
+
+    // 改用全国规则 asks first; 保留 (the primary button) keeps them.
+    await click('改用全国规则');
+    const dialog = (await screen.findByText('删除本地规则？')).closest('[role="dialog"]') as HTMLElement;
+    // The safe answer is the primary button, placed first.
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['保留', '删除，改用全国规则']);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: '保留' }));
+    });
+    expect(state.sheet('本地规则')).toBeDefined();
+    await waitFor(() => expect(screen.queryByText('删除本地规则？')).toBeNull());
+    expect(controller.getState().confirmRemoveRules).toBe(false);
+    await click('改用全国规则');
+    const again = (await screen.findByText('删除本地规则？')).closest('[role="dialog"]') as HTMLElement;
+    // (jsdom: the modalizer leaves a reopened dialog marked aria-hidden, so the button is looked up with hidden ones.)
+    await act(async () => {
+      fireEvent.click(within(again).getByRole('button', { name: '删除，改用全国规则', hidden: true }));
+    });
+    await waitFor(() => expect(state.sheet('本地规则')).toBeUndefined());
+    expect(screen.getByText(/已删除本工作簿携带的本地规则/u)).toBeTruthy();
+    await click('检查报告');
+    expect(controller.getState().result!.findings.map((f) => f.rule)).toEqual(national.map((f) => f.rule));
+  });
+
+  test('a second rules file replaces the first; a bad one is refused with its problems and changes nothing', async () => {
+    const { state, controller } = setup();
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
+    });
+    await pickRules('a.json', JSON.stringify({ off: ['blank-cell'] }));
+    await waitFor(() => expect(controller.getState().localRules).not.toBeNull());
+    await pickRules('b.json', JSON.stringify({ copiedShare: 0.3 }));
+    await waitFor(() => expect(screen.getByText(/替换了原有的规则/u)).toBeTruthy());
+    expect(state.sheets.filter((s) => s.name.startsWith('本地规则'))).toHaveLength(1);
+    const snapshot = state.contentSnapshot();
+    await pickRules('bad.json', '{"copiedShare": 7, "colour": 1}');
+    await waitFor(() => expect(controller.getState().failure).not.toBeNull());
+    expect(controller.getState().failure).toEqual({
+      title: '未能存入本地规则',
+      message: expect.stringMatching(/未知字段“colour”.*copiedShare 应为 0 到 1 之间的比例/u),
+    });
+    expect(state.contentSnapshot()).toBe(snapshot);
+    await click('检查报告');
+    expect(controller.getState().localRules).toContainEqual(expect.stringContaining('与上年相同内容超过30%'));
+  });
+
+  test('rules in the workbook that cannot be read: the check is refused, never silently national', async () => {
+    const { state, controller } = setup();
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(readFileSync(EXAMPLE_PATH, 'utf8')) });
+    });
+    await pickRules('a.json', JSON.stringify({ off: ['blank-cell'] }));
+    await waitFor(() => expect(controller.getState().localRules).not.toBeNull());
+    state.sheet('本地规则')!.cell(2, 1).value = '{"off": ["no-such-rule"]}';
+    await click('检查报告');
+    expect(controller.getState().failure?.message).toMatch(/“本地规则”工作表中的规则配置有误：off：未知的规则“no-such-rule”/u);
+    expect(controller.getState().result).toBeNull();
+  });
+});

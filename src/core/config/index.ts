@@ -55,6 +55,7 @@ const share = (v: unknown) => (typeof v === 'number' && v > 0 && v <= 1 ? v : un
 
 const KEYS = ['deadlines', 'copiedShare', 'peerShare', 'lengthLimits', 'topics', 'off'];
 const LENGTH_KEYS = ['overview', 'problems', 'other'] as const;
+const LENGTH_LABELS: Record<(typeof LENGTH_KEYS)[number], string> = { overview: '总体情况', problems: '存在的主要问题及改进情况', other: '其他需要报告的事项' };
 
 /** Reads a rule configuration; what it does not set keeps the national default. */
 export function parseRuleConfig(text: string): ConfigResult {
@@ -67,7 +68,8 @@ export function parseRuleConfig(text: string): ConfigResult {
   if (!isObject(root)) return { ok: false, problems: ['顶层应为对象'] };
   const problems: string[] = [];
   const config: RuleConfig = { ...DEFAULT_CONFIG, deadlines: { ...DEFAULT_CONFIG.deadlines }, lengthLimits: {}, topics: { add: [], drop: [] }, off: [] };
-  for (const k of Object.keys(root)) if (!KEYS.includes(k)) problems.push(`未知字段“${k}”；允许的字段：${KEYS.join('、')}`);
+  const unknown = Object.keys(root).filter((k) => !KEYS.includes(k));
+  if (unknown.length > 0) problems.push(`未知字段${unknown.map((k) => `“${k}”`).join('')}（允许的字段：${KEYS.join('、')}）`);
 
   if (root.deadlines !== undefined) {
     if (!isObject(root.deadlines)) problems.push('deadlines 应为对象，如 {"department": "01-31"}');
@@ -135,7 +137,9 @@ export function describeConfig(config: RuleConfig): string[] {
     `内容雷同：与上年相同内容超过${Math.round(config.copiedShare * 100)}%，与其他机关相同超过${Math.round(config.peerShare * 100)}%`,
   ];
   const limits = Object.entries(config.lengthLimits);
-  lines.push(limits.length > 0 ? `字数上限：${limits.map(([k, v]) => `${k} ${v}字`).join('；')}` : '字数上限：无');
+  lines.push(
+    limits.length > 0 ? `字数上限：${limits.map(([k, v]) => `${LENGTH_LABELS[k as (typeof LENGTH_KEYS)[number]]} ${v}字`).join('；')}` : '字数上限：无',
+  );
   if (config.topics.add.length > 0) lines.push(`另须包含：${config.topics.add.map((t) => t.label).join('、')}`);
   if (config.topics.drop.length > 0) lines.push(`不要求：${config.topics.drop.join('、')}`);
   lines.push(config.off.length > 0 ? `已关闭的规则：${config.off.join('、')}` : '已关闭的规则：无');

@@ -10,7 +10,7 @@ import type { FormatRevision } from '../format/revision';
 import type { CellKey, TableId } from '../format/types';
 import { parseReference } from './a1';
 import { labelMatches, normalizeLabel } from './labels';
-import { META_ROWS, keyOfDefinedName, narrativeRows } from './workbook';
+import { CONFIG_CELL, CONFIG_SHEET, META_ROWS, carriedConfig, keyOfDefinedName, narrativeRows, type CarriedConfig } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
 export type GridPosition = { row: number; col: number };
@@ -210,7 +210,15 @@ export function resolveNames(names: readonly DefinedNameRef[], sheets: readonly 
  * the names did not give; the text sheet by its labels when no name gave any text place.
  * `sheets` may be empty when every name was found (Excel's one-batch read).
  */
-export function locateReport(named: readonly NamedPlace[], sheets: readonly SheetGrid[], revision: FormatRevision): LocatedReport {
+/** The local rules carried by a workbook's sheets (its 本地规则 sheet), if any. */
+export function carriedConfigOf(sheets: readonly SheetGrid[]): CarriedConfig | undefined {
+  const sheet = sheets.find((s) => s.name === CONFIG_SHEET);
+  return sheet ? carriedConfig(sheet.grid[CONFIG_CELL.row]?.[CONFIG_CELL.col]) : undefined;
+}
+
+export function locateReport(named: readonly NamedPlace[], allSheets: readonly SheetGrid[], revision: FormatRevision): LocatedReport {
+  // The local rules' sheet holds no part of the report (its descriptions must not pass for labels).
+  const sheets = allSheets.filter((s) => s.name !== CONFIG_SHEET);
   const raw = new Map<string, unknown>();
   const addresses = new Map<string, PlaceAddress>();
   for (const n of named) {

@@ -6,6 +6,7 @@
 import { metaPlace, narrativePlace, walkGrid, type MetaField } from '../format/build';
 import type { FormatRevision } from '../format/revision';
 import type { NarrativeField, TableFormat } from '../format/types';
+import { describeConfig, parseRuleConfig, type RuleConfig } from '../config';
 
 export const DATA_SHEET = '报告数据';
 export const TEXT_SHEET = '报告正文';
@@ -97,6 +98,8 @@ export type SheetPlan = {
   /** Row heights in points, for rows that need more than one line. */
   rowHeights: Record<number, number>;
   print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1 };
+  /** Hidden from the sheet tabs (the local rules a template carries); it stays in the file and can be shown again. */
+  hidden?: boolean;
 };
 
 export type WorkbookPlan = { sheets: SheetPlan[]; styles: Record<StyleToken, StyleSpec> };
@@ -222,8 +225,56 @@ function textSheet(revision: FormatRevision): SheetPlan {
   return { name: TEXT_SHEET, cells, columnWidths: [16, 90, 30], rowHeights: heights, print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1 } };
 }
 
-export function workbookPlan(revision: FormatRevision): WorkbookPlan {
-  return { sheets: [dataSheet(revision), textSheet(revision)], styles: STYLES };
+// ---------------------------------------------------------------------------------------------
+// Local rules carried by the workbook: a supervising office hands out a template with its rules.
+
+/** The sheet that carries local rules, hidden; its JSON cell is the configuration. */
+export const CONFIG_SHEET = '本地规则';
+/** The cell holding the configuration's JSON on that sheet. */
+export const CONFIG_CELL = { row: 2, col: 1 } as const;
+
+function configSheet(config: RuleConfig): SheetPlan {
+  const cells: PlanCell[] = [];
+  let row = heading(cells, '本工作簿携带的本地检查规则', '由下发模板的单位设定，检查报告时代替全国规则使用。请勿改动本表；如需改用全国规则，可删除本工作表。');
+  cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: '规则配置' });
+  cells.push({ row: CONFIG_CELL.row, col: CONFIG_CELL.col, rowSpan: 1, colSpan: 1, style: 'rowLabel', text: JSON.stringify(config) });
+  row += 2;
+  for (const [i, line] of describeConfig(config).entries()) {
+    cells.push({ row, col: 0, rowSpan: 1, colSpan: 1, style: 'metaLabel', text: i === 0 ? '规则说明' : '' });
+    cells.push({ row: row++, col: 1, rowSpan: 1, colSpan: 1, style: 'rowLabel', text: line });
+  }
+  return { name: CONFIG_SHEET, cells, columnWidths: [16, 100], rowHeights: {}, print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1 }, hidden: true };
+}
+
+/** What to tell the user about the rules a check used, when the source carries its own. */
+export function carriedConfigNotes(carried: RuleConfig | undefined, given: RuleConfig | undefined): string[] {
+  if (!carried) return [];
+  if (given) return ['工作簿携带本地规则，本次按指定的规则配置检查，未使用工作簿中的规则'];
+  return ['按工作簿携带的本地规则检查（见隐藏的“本地规则”工作表）'];
+}
+
+export type CarriedConfig = { ok: true; config: RuleConfig } | { ok: false; message: string };
+
+/**
+ * The local rules a workbook carries, from the value of its configuration cell: undefined when the
+ * workbook carries none (no such sheet, or the cell is empty); a message naming the problems when
+ * they cannot be read (the check must not fall back to the national rules without saying so).
+ */
+export function carriedConfig(value: unknown): CarriedConfig | undefined {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+  const parsed = parseRuleConfig(String(value));
+  if (parsed.ok) return { ok: true, config: parsed.config };
+  return {
+    ok: false,
+    message: `工作簿“${CONFIG_SHEET}”工作表中的规则配置有误：${parsed.problems.join('；')}。请向下发模板的单位索取正确的模板，或删除该工作表后按全国规则检查`,
+  };
+}
+
+/** The report's sheets, and the local rules' sheet when a configuration is given. */
+export function workbookPlan(revision: FormatRevision, config?: RuleConfig): WorkbookPlan {
+  const sheets = [dataSheet(revision), textSheet(revision)];
+  if (config) sheets.push(configSheet(config));
+  return { sheets, styles: STYLES };
 }
 
 /** Every input cell of the plan by place key. */

@@ -1,6 +1,7 @@
 import type { NarrativeField, SectionId } from '../format/types';
 import type { BodyType } from './body';
 import type { ReportValue } from '../values/read';
+import type { RuleConfig } from '../config';
 
 export type ReportMeta = {
   /** 机关名称, e.g. 城东区人民政府. */
@@ -49,6 +50,8 @@ export type ReportSource = {
   problems: string[];
   /** Things to tell the user about how it was read (e.g. that only the tables were found). */
   notes: string[];
+  /** Local rules the source carries (a workbook handed out by a supervising office); checks use them unless told otherwise. */
+  config?: RuleConfig;
 };
 
 /** A report read whole (a report JSON, or one made in code): nothing missing, nothing to note. */

@@ -106,6 +106,7 @@ export type SourceOptions = {
   previous?: ReportSource;
   revision?: FormatRevision;
   previousRevision?: FormatRevision;
+  /** Local rules for this check; without them, those the source carries, else the national ones. */
   config?: RuleConfig;
   /** Other bodies' reports checked together. */
   peers?: readonly ReportSource[];
@@ -119,14 +120,16 @@ export function checkSource(source: ReportSource, options: SourceOptions = {}): 
   const revision = options.revision ?? revisionFor(source.report);
   const checks = source.narrative ? revision.checks : tableOnly(revision.checks);
   const run: RunOptions = { revision, checks };
-  if (options.config) run.config = options.config;
+  // Rules given for this check win over the ones the source carries.
+  const config = options.config ?? source.config;
+  if (config) run.config = config;
   if (options.peers) run.peers = options.peers.filter((p) => p.narrative).map((p) => p.report);
   if (options.previous) {
     run.previous = options.previous.report;
     if (options.previousRevision) run.previousRevision = options.previousRevision;
   }
   const findings = runRules(source.report, run);
-  const old = options.config?.off.includes('old-template') ? [] : oldLabelFindings(revision, source.oldLabels);
+  const old = config?.off.includes('old-template') ? [] : oldLabelFindings(revision, source.oldLabels);
   return [...findings, ...old].sort(findingOrder(revision));
 }
 
