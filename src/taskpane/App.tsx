@@ -21,14 +21,14 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
-import { useRef, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { CURRENT_REVISION, RULES, RULE_IDS } from '../core';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
 import { ConfirmDialog, ConfirmErrors, Status } from './Status';
 import { REPORT_FILE_ACCEPT } from '../files/read';
 import { CONFIG_FILE_ACCEPT } from '../files/config';
-import { readPickedFile, type PickedFile } from './pick';
+import { FileLink } from './FileLink';
 import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
 import { WordPane } from './WordPane';
@@ -53,7 +53,6 @@ const useStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
-  hidden: { display: 'none' },
   localRules: {
     display: 'flex',
     flexDirection: 'column',
@@ -102,25 +101,7 @@ function StatusBar({ status }: { status: HostStatus }) {
 function Workspace({ controller }: { controller: Controller }) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
-  const templateInput = useRef<HTMLInputElement>(null);
-  const previousInput = useRef<HTMLInputElement>(null);
-  const rulesInput = useRef<HTMLInputElement>(null);
   const busy = state.busy !== null;
-
-  /** Reads the picked file and hands it on; a file that cannot be read is a failure message. */
-  const pick = async (input: HTMLInputElement | null, use: (file: PickedFile) => Promise<void>) => {
-    const file = input?.files?.[0];
-    if (input) input.value = '';
-    if (!file) return;
-    let picked: PickedFile;
-    try {
-      picked = await readPickedFile(file);
-    } catch (e) {
-      controller.fail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    await use(picked);
-  };
 
   return (
     <>
@@ -144,15 +125,33 @@ function Workspace({ controller }: { controller: Controller }) {
           label="Word报告中空白单元格显示为0"
         />
         <div className={styles.secondary}>
-          <Link as="button" disabled={busy} onClick={() => templateInput.current?.click()}>
+          <FileLink
+            inputLabel="选择用于生成模板的报告文件"
+            accept={REPORT_FILE_ACCEPT}
+            disabled={busy}
+            onPick={(f) => controller.generateTemplate(f)}
+            onFail={controller.fail}
+          >
             用已有报告生成模板…
-          </Link>
-          <Link as="button" disabled={busy} onClick={() => previousInput.current?.click()}>
+          </FileLink>
+          <FileLink
+            inputLabel="选择上年报告文件"
+            accept={REPORT_FILE_ACCEPT}
+            disabled={busy}
+            onPick={(f) => controller.setPrevious(f)}
+            onFail={controller.fail}
+          >
             对比上年报告…
-          </Link>
-          <Link as="button" disabled={busy} onClick={() => rulesInput.current?.click()}>
+          </FileLink>
+          <FileLink
+            inputLabel="选择本地规则文件"
+            accept={CONFIG_FILE_ACCEPT}
+            disabled={busy}
+            onPick={(f) => controller.setLocalRules(f)}
+            onFail={controller.fail}
+          >
             载入本地规则…
-          </Link>
+          </FileLink>
         </div>
         {state.localRules && (
           <div className={styles.localRules} role="note" aria-label="本地规则">
@@ -182,30 +181,6 @@ function Workspace({ controller }: { controller: Controller }) {
             </Link>
           </div>
         )}
-        <input
-          ref={templateInput}
-          className={styles.hidden}
-          type="file"
-          accept={REPORT_FILE_ACCEPT}
-          aria-label="选择用于生成模板的报告文件"
-          onChange={(e) => void pick(e.target, (f) => controller.generateTemplate(f))}
-        />
-        <input
-          ref={previousInput}
-          className={styles.hidden}
-          type="file"
-          accept={REPORT_FILE_ACCEPT}
-          aria-label="选择上年报告文件"
-          onChange={(e) => void pick(e.target, (f) => controller.setPrevious(f))}
-        />
-        <input
-          ref={rulesInput}
-          className={styles.hidden}
-          type="file"
-          accept={CONFIG_FILE_ACCEPT}
-          aria-label="选择本地规则文件"
-          onChange={(e) => void pick(e.target, (f) => controller.setLocalRules(f))}
-        />
       </div>
 
       <Status busy={state.busy} failure={state.failure} notice={state.notice} onDismiss={controller.dismiss} />

@@ -1,0 +1,41 @@
+/** A link that opens a file picker and hands the picked file on; a file that cannot be read becomes a failure message. */
+import { Link, makeStyles } from '@fluentui/react-components';
+import { useRef } from 'react';
+import type { Failure } from './store';
+import { readPickedFile, type PickedFile } from './pick';
+
+const useStyles = makeStyles({ hidden: { display: 'none' } });
+
+export function FileLink(props: {
+  children: string;
+  /** The file input's accessible name. */
+  inputLabel: string;
+  accept: string;
+  disabled: boolean;
+  onPick: (file: PickedFile) => Promise<void>;
+  onFail: (failure: Failure) => void;
+}) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const picked = async (target: HTMLInputElement) => {
+    const file = target.files?.[0];
+    target.value = '';
+    if (!file) return;
+    let read: PickedFile;
+    try {
+      read = await readPickedFile(file);
+    } catch (e) {
+      props.onFail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    await props.onPick(read);
+  };
+  return (
+    <>
+      <Link as="button" disabled={props.disabled} onClick={() => input.current?.click()}>
+        {props.children}
+      </Link>
+      <input ref={input} className={styles.hidden} type="file" accept={props.accept} aria-label={props.inputLabel} onChange={(e) => void picked(e.target)} />
+    </>
+  );
+}
