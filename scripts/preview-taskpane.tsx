@@ -60,6 +60,14 @@ async function main(): Promise<void> {
   await c2.generateTemplate();
   states.push(['taskpane-renamed', { kind: 'ready', theme: 'light' }, c2]);
 
+  const carrying = new WorkbookState();
+  carrying.addSheet('Sheet1');
+  const c4 = controllerOn(carrying);
+  await c4.generateTemplate({ name: 'chengdong-2023.json', bytes: utf8(EXAMPLE) });
+  await c4.setLocalRules({ name: '县规则.json', bytes: utf8(JSON.stringify({ deadlines: { department: '01-15' }, lengthLimits: { overview: 800 }, off: ['blank-cell'] })) });
+  await c4.check();
+  states.push(['taskpane-local-rules', { kind: 'ready', theme: 'light' }, c4]);
+
   const c3 = controllerOn(new WorkbookState(), true);
   await c3.check();
   states.push(['taskpane-failure', { kind: 'ready', theme: 'light' }, c3]);

@@ -184,7 +184,7 @@ describe('usage', () => {
     expect(deadlineOf(['--config', local]).map((f) => f.data.days)).toEqual([5]);
     const shown = cli(['rules', '--config', local]);
     expect(shown.out).toContain('本次使用的规则配置（本地规则）');
-    expect(shown.out).toContain('已关闭的规则：blank-cell');
+    expect(shown.out).toContain('已关闭的规则：空白单元格（blank-cell）');
     const broken = file('broken.json', '{"deadlines": {"county": "01-31"}}');
     const r = cli(['check', good, '--config', broken]);
     expect(r.code).toBe(2);

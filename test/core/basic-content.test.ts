@@ -236,7 +236,7 @@ describe('rule configuration', () => {
     });
     expect(c.deadlines).toEqual({ government: '03-15', township: '01-31', subdistrict: '01-31', department: '01-20' });
     expect(c.off).toEqual(['blank-cell']);
-    expect(describeConfig(c).join('\n')).toContain('已关闭的规则：blank-cell');
+    expect(describeConfig(c).join('\n')).toContain('已关闭的规则：空白单元格（blank-cell）');
   });
 
   test.each<[string, string, RegExp]>([

@@ -265,7 +265,7 @@ describe('本地规则', () => {
     expect(local.some((f) => f.rule === 'blank-cell')).toBe(false);
     expect(local.map((f) => f.rule)).toContain('section-length');
     const note = screen.getByRole('note', { name: '本地规则' });
-    expect(within(note).getByText('已关闭的规则：blank-cell')).toBeTruthy();
+    expect(within(note).getByText('已关闭的规则：空白单元格（blank-cell）')).toBeTruthy();
     expect(within(note).getByText('字数上限：总体情况 800字')).toBeTruthy();
     expect(screen.getByText(/按工作簿携带的本地规则检查/u)).toBeTruthy();
 

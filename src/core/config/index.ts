@@ -5,7 +5,7 @@
  * Read with every problem named in Chinese; the core never throws on a bad file.
  */
 import { BODY_TYPES, BODY_TYPE_IDS, type BodyType } from '../report/body';
-import { RULE_IDS, type RuleId } from '../rules/declarations';
+import { RULES, RULE_IDS, type RuleId } from '../rules/declarations';
 
 /** A month and day, `MM-DD`, of the year after the report year. */
 export type MonthDay = string;
@@ -142,6 +142,6 @@ export function describeConfig(config: RuleConfig): string[] {
   );
   if (config.topics.add.length > 0) lines.push(`另须包含：${config.topics.add.map((t) => t.label).join('、')}`);
   if (config.topics.drop.length > 0) lines.push(`不要求：${config.topics.drop.join('、')}`);
-  lines.push(config.off.length > 0 ? `已关闭的规则：${config.off.join('、')}` : '已关闭的规则：无');
+  lines.push(config.off.length > 0 ? `已关闭的规则：${config.off.map((id) => `${RULES[id].title}（${id}）`).join('、')}` : '已关闭的规则：无');
   return lines;
 }
