@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   carrying.addSheet('Sheet1');
   const c4 = controllerOn(carrying);
   await c4.generateTemplate({ name: 'chengdong-2023.json', bytes: utf8(EXAMPLE) });
-  await c4.setLocalRules({ name: '县规则.json', bytes: utf8(JSON.stringify({ deadlines: { department: '01-15' }, lengthLimits: { overview: 800 }, off: ['blank-cell'] })) });
+  await c4.setLocalRules({
+    name: '县规则.json',
+    bytes: utf8(JSON.stringify({ deadlines: { department: '01-15' }, lengthLimits: { overview: 800 }, off: ['blank-cell'] })),
+  });
   await c4.check();
   states.push(['taskpane-local-rules', { kind: 'ready', theme: 'light' }, c4]);
 
