@@ -12,6 +12,10 @@ import {
   type RuleConfig,
   RULE_IDS,
   checkSource,
+  checkSourceReviewed,
+  lapsedNote,
+  openErrors,
+  type Review,
   documentPlan,
   incompleteTitle,
   placesFromReport,
@@ -29,7 +33,7 @@ import { buildWorkbook } from '../xlsx/write';
 import { readRuleConfigBytes } from '../files/config';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
-import { formatFileText, formatRulesText, summaryText, type Style } from './output';
+import { CSV_HEADER, csvLine, formatFileCsv, formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 
 export const EXIT_OK = 0;
@@ -39,8 +43,9 @@ export const EXIT_USAGE = 2;
 const USAGE = `政府信息公开年报助手 — 命令行
 
 用法：
-  npm run cli -- check <报告文件>... [--previous <上年报告>] [--config <规则.json>] [--format text|json]
-      检查报告的勾稽关系、基本信息、发布期限和内容；--format json 每个文件输出一行 JSON。
+  npm run cli -- check <报告文件>... [--previous <上年报告>] [--config <规则.json>] [--format text|json|csv]
+      检查报告的勾稽关系、基本信息、发布期限和内容；--format json 每个文件输出一行 JSON，
+      --format csv 输出问题清单（每个问题一行，可用 Excel 打开）。已核实的问题不算错误。
       同时检查多个机关的报告时，还比较它们之间的雷同；--config 使用本地规则（见 rules）。
   npm run cli -- template [--data <报告.json|报告.xlsx>] [--config <规则.json>] -o <报告.xlsx> [--overwrite]
       生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好；--config 让工作簿携带本地规则
@@ -108,7 +113,7 @@ async function loadConfig(options: Map<string, string | true>, io: Io): Promise<
 async function check(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, { previous: { takesValue: true }, format: { takesValue: true }, config: { takesValue: true } });
   const format = options.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
+  if (format !== 'text' && format !== 'json' && format !== 'csv') throw new UsageError(`--format 只能是 text、json 或 csv，而不是“${String(format)}”`);
   if (positional.length === 0) throw new UsageError('请指定至少一个要检查的报告文件');
   const config = await loadConfig(options, io);
   if (config === 'bad') return EXIT_USAGE;
@@ -125,7 +130,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   }
 
   let worst = EXIT_OK;
-  const total = { errors: 0, warnings: 0 };
+  const total = { errors: 0, warnings: 0, reviewed: 0 };
   let withErrors = 0;
   const loaded: { file: string; source: ReportSource }[] = [];
   for (const file of positional) {
@@ -139,22 +144,28 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   // Reports of several bodies checked together are compared with each other (copied text, other bodies' names).
   const peers = loaded.length > 1 && loaded.length <= MAX_PEERS ? loaded.map((l) => l.source) : undefined;
   if (loaded.length > MAX_PEERS && format === 'text') io.err(`注：超过 ${MAX_PEERS} 个文件时不比较各机关报告之间的雷同。`);
+  // The byte order mark lets Excel open the UTF-8 file with its Chinese intact.
+  if (format === 'csv') io.out(`\uFEFF${csvLine(CSV_HEADER)}`);
   for (const { file, source } of loaded) {
-    const findings = checkSource(source, {
+    const { findings, lapsed } = checkSourceReviewed(source, {
       ...(previous ? { previous } : {}),
       ...(config ? { config } : {}),
       ...(peers ? { peers: peers.filter((p) => p !== source) } : {}),
     });
     const summary = summarize(findings);
-    const notes = [...source.notes, ...carriedConfigNotes(source.config, config)];
+    const lapsedText = lapsedNote(lapsed);
+    const notes = [...source.notes, ...carriedConfigNotes(source.config, config), ...(lapsedText ? [lapsedText] : [])];
+    const revision = revisionFor(source.report);
     if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(notes.length > 0 ? { notes } : {}) }));
-    else io.out(`${formatFileText(file, findings, summary, revisionFor(source.report), io.style)}${notes.map((n) => `\n  注：${n}`).join('')}\n`);
+    else if (format === 'csv') for (const line of formatFileCsv(file, findings, revision, source.addresses)) io.out(line);
+    else io.out(`${formatFileText(file, findings, summary, revision, io.style)}${notes.map((n) => `\n  注：${n}`).join('')}\n`);
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
     }
     total.errors += summary.errors;
     total.warnings += summary.warnings;
+    total.reviewed += summary.reviewed;
   }
   if (format === 'text' && positional.length > 1) {
     io.out(`共 ${positional.length} 个文件，其中 ${withErrors} 个有错误；合计 ${summaryText(total)}。`);
@@ -177,24 +188,28 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   if (config === 'bad') return EXIT_USAGE;
   let values = new Map<string, string | number | null>();
   let revision = CURRENT_REVISION;
+  let reviews: Review[] | undefined;
   const data = options.get('data');
   if (typeof data === 'string') {
     const loaded = await loadOrExplain(data, io);
     if (!loaded) return EXIT_USAGE;
     revision = revisionFor(loaded.report);
     values = placesFromReport(loaded.report, revision);
-    // A workbook's own local rules go on into the new one, unless other rules are given.
+    // A workbook's own local rules go on into the new one, unless other rules are given; so do its reviews.
     config ??= loaded.config;
+    reviews = loaded.report.reviews;
   }
   const tooLong = tooLongForExcel(values, revision);
   if (tooLong) {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
-  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config), values), options.has('overwrite'));
+  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'));
   const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';
   const carries = config ? '携带本地规则（隐藏的“本地规则”工作表），用它检查时按这些规则' : '';
-  io.out(`已生成 ${out}${filled || carries ? `（${[filled, carries].filter(Boolean).join('；')}）` : ''}`);
+  const reviewed = reviews && reviews.length > 0 ? `带有 ${reviews.length} 条核实记录（“核实记录”工作表）` : '';
+  const said = [filled, carries, reviewed].filter(Boolean);
+  io.out(`已生成 ${out}${said.length > 0 ? `（${said.join('；')}）` : ''}`);
   return EXIT_OK;
 }
 
@@ -240,8 +255,8 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   }
   const config = await loadConfig(options, io);
   if (config === 'bad') return EXIT_USAGE;
-  const findings = checkSource(loaded, config ? { config } : {});
-  const errors = findings.filter((f) => f.severity === 'error');
+  // Errors a person reviewed (已核实) do not stop the report.
+  const errors = openErrors(checkSource(loaded, config ? { config } : {}));
   if (errors.length > 0) {
     for (const f of errors) io.err(`  错误 [${f.rule}] ${f.message}`);
     if (!options.has('force')) {

@@ -1,33 +1,91 @@
-/** Text output of `check` and `rules` for people: grouped by table, coloured on a terminal, with a summary line. */
-import { SEVERITY_LABELS, type Finding, type FormatRevision, type RuleInfo, type Summary } from '../core';
+/**
+ * Text output of `check` and `rules` for people: open errors first, then warnings, then what was
+ * reviewed, each by table; identical findings on one line; coloured on a terminal; a summary line.
+ * And `check --format csv`: one row per finding, for spreadsheets and sign-off.
+ */
+import {
+  RULES,
+  SEVERITY_LABELS,
+  STANDING_LABELS,
+  displayGroups,
+  standingOf,
+  type Finding,
+  type FormatRevision,
+  type RuleInfo,
+  type Standing,
+  type Summary,
+} from '../core';
 
 export type Style = { color: boolean };
 
 const SEVERITY_COLOR = { error: 31, warning: 33 } as const;
+const STANDING_COLOR: Record<Standing, number> = { ...SEVERITY_COLOR, reviewed: 32 };
 
 function paint(style: Style, code: number, text: string): string {
   return style.color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
 export function summaryText(s: Summary): string {
-  return `${s.errors} 个错误，${s.warnings} 个警告`;
+  return `${s.errors} 个错误，${s.warnings} 个警告${s.reviewed > 0 ? `，${s.reviewed} 个已核实` : ''}`;
 }
+
+const reviewedText = (f: Finding) => (f.reviewed ? `（已核实：${f.reviewed.reason}；${f.reviewed.date}）` : '');
 
 export function formatFileText(file: string, findings: readonly Finding[], summary: Summary, revision: FormatRevision, style: Style): string {
   const lines: string[] = [paint(style, 1, file)];
   if (findings.length === 0) lines.push('  未发现问题。');
-  for (const g of revision.findingGroups) {
-    const inGroup = findings.filter((f) => revision.placeGroup(f.cells[0] ?? '') === g.id);
-    if (inGroup.length === 0) continue;
-    lines.push(`  ${g.title}`);
-    for (const f of inGroup) {
-      const label = paint(style, SEVERITY_COLOR[f.severity], SEVERITY_LABELS[f.severity]);
-      lines.push(`    ${label} ${paint(style, 2, `[${f.rule}]`)} ${f.message}`);
+  for (const standing of ['error', 'warning', 'reviewed'] as const) {
+    const ofStanding = findings.filter((f) => standingOf(f) === standing);
+    if (ofStanding.length === 0) continue;
+    lines.push(`  ${paint(style, 1, `${STANDING_LABELS[standing]}（${ofStanding.length}）`)}`);
+    for (const table of revision.findingGroups) {
+      const inTable = ofStanding.filter((f) => revision.placeGroup(f.cells[0] ?? '') === table.id);
+      if (inTable.length === 0) continue;
+      lines.push(`    ${table.title}`);
+      for (const g of displayGroups(inTable)) {
+        const label = paint(style, STANDING_COLOR[standing], STANDING_LABELS[standing]);
+        const f = g.findings[0]!;
+        const text =
+          g.findings.length === 1 ? `${f.message}${reviewedText(f)}` : `${g.title}：${g.findings.map((x) => revision.placeName(x.cells[0] ?? '')).join('、')}`;
+        lines.push(`      ${label} ${paint(style, 2, `[${g.rule}]`)} ${text}`);
+      }
     }
   }
   const verdict = summary.errors > 0 ? paint(style, 31, '未通过') : paint(style, 32, '通过');
   lines.push(`  ${verdict}：${summaryText(summary)}`);
   return lines.join('\n');
+}
+
+export const CSV_HEADER = ['文件', '级别', '规则编号', '规则', '表格', '单元格', '单元格地址', '问题', '核实理由', '核实日期'] as const;
+
+/** A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is kept as text for spreadsheets. */
+function csvField(v: string): string {
+  const safe = /^[=+\-@\t\r]/u.test(v) ? `'${v}` : v;
+  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(',');
+}
+
+/** One CSV row per finding (the header is written once, by the caller). */
+export function formatFileCsv(file: string, findings: readonly Finding[], revision: FormatRevision, addresses: Record<string, string> | undefined): string[] {
+  return findings.map((f) => {
+    const first = f.cells[0] ?? '';
+    const table = revision.findingGroups.find((g) => g.id === revision.placeGroup(first))?.title ?? '';
+    return csvLine([
+      file,
+      f.reviewed ? '已核实' : SEVERITY_LABELS[f.severity],
+      f.rule,
+      RULES[f.rule].title,
+      table,
+      revision.placeName(first),
+      addresses?.[first] ?? '',
+      f.message,
+      f.reviewed?.reason ?? '',
+      f.reviewed?.date ?? '',
+    ]);
+  });
 }
 
 export function formatRulesText(rules: readonly (RuleInfo & { enabled?: boolean })[], revision: FormatRevision, style: Style): string {

@@ -4,7 +4,9 @@
  */
 import {
   CURRENT_REVISION,
+  a1,
   carriedConfigOf,
+  carriedReviewsOf,
   locateReport,
   locatedNotes,
   reportFromPlaces,
@@ -36,5 +38,11 @@ export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision =
   const carried = carriedConfigOf(wb.sheets);
   if (carried && !carried.ok) throw new WorkbookError(carried.message);
   if (carried) source.config = carried.config;
+  const reviews = carriedReviewsOf(wb.sheets, revision);
+  if (reviews) {
+    if (reviews.reviews.length > 0) source.report.reviews = reviews.reviews;
+    source.notes.push(...reviews.problems);
+  }
+  source.addresses = Object.fromEntries([...read.addresses].map(([k, p]) => [k, `${p.sheet}!${a1(p.row, p.col)}`]));
   return source;
 }

@@ -32,7 +32,7 @@ describe('check', () => {
     expect(lines).toHaveLength(1);
     const o = JSON.parse(lines[0]!);
     expect(o.file).toBe(EXAMPLE_PATH);
-    expect(o.summary).toEqual({ errors: 0, warnings: 17 });
+    expect(o.summary).toEqual({ errors: 0, warnings: 17, reviewed: 0 });
     expect(o.findings[0]).toEqual(expect.objectContaining({ rule: 'meta-date', severity: 'warning', cells: ['meta.date'], message: expect.any(String) }));
     expect(o.findings).toContainEqual(
       expect.objectContaining({ rule: 'old-template', severity: 'warning', cells: expect.any(Array), message: expect.any(String) }),
@@ -43,7 +43,7 @@ describe('check', () => {
     const r = cli(['check', bad]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('三、收到和处理政府信息公开申请情况');
-    expect(r.out).toContain('错误 [row-total] （一）予以公开·总计为5');
+    expect(r.out).toContain('错误 [row-total] （一）予以公开（总计列）为5');
     expect(r.out).toMatch(/未通过：2 个错误，0 个警告$/mu);
     expect(r.out).not.toContain('\u001b['); // no colour when not a terminal
   });
@@ -228,7 +228,7 @@ describe('template, export and .xlsx', () => {
     const check = cli(['check', xlsx, '--format', 'json']);
     expect(check.code).toBe(0);
     const o = JSON.parse(check.out);
-    expect(o.summary).toEqual({ errors: 0, warnings: 23 });
+    expect(o.summary).toEqual({ errors: 0, warnings: 23, reviewed: 0 });
     const json = join(dir, 'exported.json');
     expect(cli(['export', xlsx, '-o', json]).code).toBe(0);
     const exported = JSON.parse(readFileSync(json, 'utf8'));
@@ -382,6 +382,72 @@ describe('word', () => {
     const r = cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+});
+
+describe('reviews (已核实)', () => {
+  const review = { rule: 'row-total', cells: ['requests.disclosed.total'], reason: '已与司法局备案数据核对', date: '2024-01-20' };
+  // The wrong total breaks its row and the total column's sum: both are reviewed.
+  const column = { rule: 'handled-total', cells: ['requests.totalHandled.total'], reason: '同上', date: '2024-01-20' };
+  const reviewed = file('reviewed.json', JSON.stringify({ ...JSON.parse(readFileSync(bad, 'utf8')), reviews: [review, column] }));
+
+  test('check honours reviews from .json: listed as 已核实, exit 0, json shows reviewed', () => {
+    const r = cli(['check', reviewed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/已核实（2）[\s\S]*已核实 \[row-total\] （一）予以公开（总计列）为5.*（已核实：已与司法局备案数据核对；2024-01-20）/u);
+    expect(r.out).toContain('通过：0 个错误');
+    const j = JSON.parse(cli(['check', reviewed, '--format', 'json']).out);
+    expect(j.summary).toEqual(expect.objectContaining({ errors: 0, reviewed: 2 }));
+    expect(j.findings.find((f: { rule: string }) => f.rule === 'row-total').reviewed).toEqual({ reason: review.reason, date: review.date });
+  });
+
+  test('a review lapses when its numbers change: the error is back and a note says why', () => {
+    const report = JSON.parse(readFileSync(reviewed, 'utf8'));
+    report.reviews[0].values = { 'requests.disclosed.total': 4 };
+    const r = cli(['check', file('lapsed.json', JSON.stringify(report))]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('错误 [row-total]');
+    expect(r.out).toContain('1 条核实记录已失效');
+  });
+
+  test('template --data keeps the reviews in a 核实记录 sheet; check and export read them from the .xlsx', () => {
+    const xlsx = join(dir, 'reviewed.xlsx');
+    const t = cli(['template', '--data', reviewed, '-o', xlsx]);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('2 条核实记录');
+    const r = cli(['check', xlsx, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.reviewed).toBe(2);
+    const out = join(dir, 'reviewed-export.json');
+    expect(cli(['export', xlsx, '-o', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).reviews).toEqual([review, column]);
+  });
+
+  test('word: a reviewed error does not stop the report', () => {
+    const out = join(dir, 'reviewed.docx');
+    expect(cli(['word', reviewed, '-o', out]).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('--format csv: a header once, one row per finding with the rule title, cell, address and review', () => {
+    const xlsx = join(dir, 'csv.xlsx');
+    expect(cli(['template', '--data', bad, '-o', xlsx]).code).toBe(0);
+    const r = cli(['check', xlsx, reviewed, '--format', 'csv']);
+    expect(r.code).toBe(1); // the workbook's errors are not reviewed
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('\uFEFF文件,级别,规则编号,规则,表格,单元格,单元格地址,问题,核实理由,核实日期');
+    const fromXlsx = lines.find((l) => l.startsWith(xlsx) && l.includes(',row-total,'))!;
+    expect(fromXlsx).toMatch(/^[^,]+,错误,row-total,总计列等于各申请人列之和,三、收到和处理政府信息公开申请情况,（一）予以公开（总计列）,报告数据![A-Z]+\d+,/u);
+    const fromJson = lines.find((l) => l.startsWith(reviewed) && l.includes(',row-total,'))!;
+    expect(fromJson.endsWith(',已与司法局备案数据核对,2024-01-20')).toBe(true);
+    expect(fromJson.split(',')[1]).toBe('已核实');
+    expect(lines.filter((l) => l.startsWith('\uFEFF') || l.startsWith('文件'))).toHaveLength(1);
+  });
+
+  test('a bad review in the JSON is refused with its place', () => {
+    const r = cli(['check', file('bad-review.json', JSON.stringify({ ...JSON.parse(readFileSync(bad, 'utf8')), reviews: [{ ...review, date: '下周一' }] }))]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('reviews[0].date');
   });
 });
 

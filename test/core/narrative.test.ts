@@ -103,7 +103,7 @@ describe('rule narrative-figure', () => {
       expected: 12,
       actual: 15,
     });
-    expect(f!.message).toBe('“一、总体情况”中写“2023年共收到政府信息公开申请15件”，文中为15，但一、本年新收申请·总计为12（相差3）');
+    expect(f!.message).toBe('“一、总体情况”中写“2023年共收到政府信息公开申请15件”，文中为15，但一、本年新收申请（总计列）为12（相差3）');
   });
 
   test('a sum of rows: 不予公开 against the eight rows', () => {

@@ -44,7 +44,7 @@ test('the revision is a value of its own, beside the 2021 one', () => {
   expect(EXTRA.cells.length).toBe(REVISION_2021.cells.length + 7);
   expect(EXTRA.isCellKey(`requests.${row}.natural`)).toBe(true);
   expect(REVISION_2021.isCellKey(`requests.${row}.natural`)).toBe(false);
-  expect(EXTRA.placeName(k.request(row, 'total'))).toBe('（四）4.不属于政府信息·总计');
+  expect(EXTRA.placeName(k.request(row, 'total'))).toBe('（四）4.不属于政府信息（总计列）');
 });
 
 test('rules: the new row is a result row — in the handled total, with its own row total', () => {

@@ -94,7 +94,7 @@ test('a report with errors: summary and groups, errors open first', async () => 
     within(section)
       .getAllByRole('button', { name: /^错误：/u })[0]!
       .getAttribute('aria-label'),
-  ).toContain('（一）予以公开·总计为7');
+  ).toContain('（一）予以公开（总计列）为7');
 });
 
 test('running: progress shown and actions disabled until done', async () => {

@@ -98,6 +98,8 @@ export type FormatTables = {
   cellsOfTable(id: TableId): readonly CellDef[];
   table(id: TableId): TableFormat;
   section(id: SectionFormat['id']): SectionFormat;
+  /** Whether a key names a place findings point at (cell, metadata field, narrative section, table). */
+  isPlace(key: string): boolean;
   /** Name of any place (cell, metadata field, narrative section, table) for messages. */
   placeName(key: string): string;
   /** Document order of any place; unknown places sort last. */
@@ -240,6 +242,14 @@ function checkGeometry(table: TableFormat): void {
   }
 }
 
+/**
+ * A cell's name in messages: row·column. Table 三's total column is named as a column
+ * (“（七）总计（总计列）”), never “（七）总计·总计”, which reads as a stutter.
+ */
+function cellName(table: string, row: string, col: string): string {
+  return table === 'requests' && col === '总计' ? `${row}（总计列）` : `${row}·${col}`;
+}
+
 export function buildTables(spec: FormatSpec): FormatTables {
   const built = [activeTable(spec), requestsTable(spec), appealsTable(spec)];
   const tables = built.map((b) => b.table);
@@ -257,7 +267,7 @@ export function buildTables(spec: FormatSpec): FormatTables {
         key,
         table: table.id,
         kind: named.kind,
-        name: `${named.row}·${named.col}`,
+        name: cellName(table.id, named.row, named.col),
         rowName: named.row,
         rowId,
         order: cells.length,
@@ -330,6 +340,7 @@ export function buildTables(spec: FormatSpec): FormatTables {
       if (!s) throw new Error(`unknown section ${id}`);
       return s;
     },
+    isPlace: (key) => places.has(key),
     placeName: (key) => places.get(key)?.name ?? key,
     placeOrder: (key) => places.get(key)?.order ?? Number.MAX_SAFE_INTEGER,
     placeGroup: (key) => {

@@ -4,3 +4,4 @@ export * from './workbook';
 export * from './locate';
 export * from './read';
 export * from './document';
+export * from './reviews';

@@ -10,6 +10,7 @@ import type { FormatRevision } from '../format/revision';
 import type { CellKey, TableId } from '../format/types';
 import { parseReference } from './a1';
 import { labelMatches, normalizeLabel } from './labels';
+import { REVIEWS_SHEET, reviewsOfGrid, type ReadReviews } from './reviews';
 import { CONFIG_CELL, CONFIG_SHEET, META_ROWS, carriedConfig, keyOfDefinedName, narrativeRows, type CarriedConfig } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
@@ -205,20 +206,28 @@ export function resolveNames(names: readonly DefinedNameRef[], sheets: readonly 
   return out;
 }
 
-/**
- * The report's places: names first; the labels (on the sheet where they match best) for the cells
- * the names did not give; the text sheet by its labels when no name gave any text place.
- * `sheets` may be empty when every name was found (Excel's one-batch read).
- */
 /** The local rules carried by a workbook's sheets (its 本地规则 sheet), if any. */
 export function carriedConfigOf(sheets: readonly SheetGrid[]): CarriedConfig | undefined {
   const sheet = sheets.find((s) => s.name === CONFIG_SHEET);
   return sheet ? carriedConfig(sheet.grid[CONFIG_CELL.row]?.[CONFIG_CELL.col]) : undefined;
 }
 
+/** The review decisions a workbook's 核实记录 sheet holds, if it has one. */
+export function carriedReviewsOf(sheets: readonly SheetGrid[], revision: FormatRevision): ReadReviews | undefined {
+  const sheet = sheets.find((s) => s.name === REVIEWS_SHEET);
+  return sheet ? reviewsOfGrid(sheet.grid, revision) : undefined;
+}
+
+/** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
+const SIDE_SHEETS = new Set([CONFIG_SHEET, REVIEWS_SHEET]);
+
+/**
+ * The report's places: names first; the labels (on the sheet where they match best) for the cells
+ * the names did not give; the text sheet by its labels when no name gave any text place.
+ * `sheets` may be empty when every name was found (Excel's one-batch read).
+ */
 export function locateReport(named: readonly NamedPlace[], allSheets: readonly SheetGrid[], revision: FormatRevision): LocatedReport {
-  // The local rules' sheet holds no part of the report (its descriptions must not pass for labels).
-  const sheets = allSheets.filter((s) => s.name !== CONFIG_SHEET);
+  const sheets = allSheets.filter((s) => !SIDE_SHEETS.has(s.name));
   const raw = new Map<string, unknown>();
   const addresses = new Map<string, PlaceAddress>();
   for (const n of named) {

@@ -7,6 +7,8 @@ import { metaPlace, narrativePlace, walkGrid, type MetaField } from '../format/b
 import type { FormatRevision } from '../format/revision';
 import type { NarrativeField, TableFormat } from '../format/types';
 import { describeConfig, parseRuleConfig, type RuleConfig } from '../config';
+import type { Review } from '../rules/reviews';
+import { reviewsSheet } from './reviews';
 
 export const DATA_SHEET = '报告数据';
 export const TEXT_SHEET = '报告正文';
@@ -270,10 +272,11 @@ export function carriedConfig(value: unknown): CarriedConfig | undefined {
   };
 }
 
-/** The report's sheets, and the local rules' sheet when a configuration is given. */
-export function workbookPlan(revision: FormatRevision, config?: RuleConfig): WorkbookPlan {
+/** The report's sheets; the local rules' sheet when a configuration is given; the 核实记录 sheet when there are reviews. */
+export function workbookPlan(revision: FormatRevision, config?: RuleConfig, reviews?: readonly Review[]): WorkbookPlan {
   const sheets = [dataSheet(revision), textSheet(revision)];
   if (config) sheets.push(configSheet(config));
+  if (reviews && reviews.length > 0) sheets.push(reviewsSheet(reviews, revision));
   return { sheets, styles: STYLES };
 }
 

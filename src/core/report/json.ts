@@ -8,7 +8,10 @@ import { REVISIONS, revisionFor, revisionOf } from '../format/revisions';
 import type { NarrativeField, SectionId } from '../format/types';
 import { BODY_TYPES, BODY_TYPE_IDS, type BodyType } from './body';
 import type { ReportValue } from '../values/read';
+import { isIsoDate } from '../values/dates';
 import type { Narrative, Report, ReportMeta } from './types';
+import { RULE_IDS, isRuleId, type RuleId } from '../rules/declarations';
+import { MAX_REVIEW_REASON, type Review } from '../rules/reviews';
 
 export type JsonProblem = { path: string; message: string };
 export type ParseResult = { ok: true; report: Report } | { ok: false; problems: JsonProblem[] };
@@ -88,7 +91,7 @@ function suggestion(key: string, candidates: readonly string[]): string {
   return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 5)) ? `（是否应为 ${best}？）` : '';
 }
 
-const TOP_KEYS = ['format', 'meta', 'values', 'narrative'];
+const TOP_KEYS = ['format', 'meta', 'values', 'narrative', 'reviews'];
 const META_KEYS: readonly string[] = [...META_FIELDS.map((f) => f.field), 'sectionTitles'];
 const NARRATIVE_KEYS: readonly NarrativeField[] = ['preamble', 'overview', 'problems', 'other'];
 /**
@@ -191,8 +194,77 @@ export function parseReportJson(text: string, known: readonly FormatRevision[] =
     }
   }
 
+  const reviews = root.reviews === undefined || root.reviews === null ? undefined : parseReviews(root.reviews, revision, problem);
+
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, report: { format: revision.id, meta, values, narrative } };
+  const report: Report = { format: revision.id, meta, values, narrative };
+  if (reviews && reviews.length > 0) report.reviews = reviews;
+  return { ok: true, report };
+}
+
+const REVIEW_KEYS = ['rule', 'cells', 'reason', 'date', 'message', 'values'];
+
+/** `reviews`: findings a person checked and accepted; each names a rule, its cells, a reason and a date. */
+function parseReviews(v: Json, revision: FormatRevision, problem: (path: string, message: string | (() => string)) => void): Review[] {
+  if (!Array.isArray(v)) {
+    problem('reviews', `应为数组，实际为${typeName(v)}`);
+    return [];
+  }
+  const reviews: Review[] = [];
+  v.forEach((item, i) => {
+    const path = `reviews[${i}]`;
+    if (!isObject(item)) return problem(path, `应为对象，实际为${typeName(item)}`);
+    let ok = true;
+    const bad = (field: string, message: string | (() => string)) => {
+      ok = false;
+      problem(`${path}.${field}`, message);
+    };
+    for (const k of Object.keys(item))
+      if (!REVIEW_KEYS.includes(k)) bad(k, () => `未知字段${suggestion(k, REVIEW_KEYS)}；允许的字段：${REVIEW_KEYS.join('、')}`);
+    const { rule, cells, reason, date, message, values } = item;
+    if (typeof rule !== 'string' || !isRuleId(rule))
+      bad('rule', () => `应为规则编号${typeof rule === 'string' ? suggestion(rule, RULE_IDS) : ''}，实际为 ${JSON.stringify(rule ?? null)}`);
+    if (!Array.isArray(cells) || cells.length === 0 || cells.some((c) => typeof c !== 'string')) bad('cells', '应为非空的单元格键数组');
+    else
+      for (const c of cells)
+        if (!revision.isPlace(c as string))
+          bad(
+            'cells',
+            () =>
+              `未知的单元格键“${String(c)}”${suggestion(
+                String(c),
+                revision.cells.map((x) => x.key),
+              )}`,
+          );
+    if (typeof reason !== 'string' || reason.trim() === '') bad('reason', '应填写核实的理由（文本）');
+    else if (reason.length > MAX_REVIEW_REASON) bad('reason', `理由过长（${reason.length}字），最多${MAX_REVIEW_REASON}字`);
+    if (typeof date !== 'string' || !isIsoDate(date)) bad('date', `应为日期“YYYY-MM-DD”，实际为 ${JSON.stringify(date ?? null)}`);
+    if (message !== undefined && typeof message !== 'string') bad('message', `应为文本，实际为${typeName(message)}`);
+    const recorded: Record<string, ReportValue> = {};
+    if (values !== undefined) {
+      if (!isObject(values)) bad('values', `应为对象，实际为${typeName(values)}`);
+      else
+        for (const [k, x] of Object.entries(values)) {
+          if (!revision.isCellKey(k))
+            bad(
+              `values["${k}"]`,
+              () =>
+                `未知的单元格键${suggestion(
+                  k,
+                  revision.cells.map((c) => c.key),
+                )}`,
+            );
+          else if (x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))) recorded[k] = x;
+          else bad(`values["${k}"]`, `应为数字、文本或 null，实际为${typeName(x)}`);
+        }
+    }
+    if (!ok) return;
+    const review: Review = { rule: rule as RuleId, cells: cells as string[], reason: (reason as string).trim(), date: date as string };
+    if (typeof message === 'string') review.message = message;
+    if (values !== undefined) review.values = recorded;
+    reviews.push(review);
+  });
+  return reviews;
 }
 
 /** Writes a report JSON: keys in format order, cell keys in document order, two-space indent, final newline. */
@@ -221,7 +293,18 @@ export function stringifyReport(report: Report, revision: FormatRevision = revis
     const v = report.narrative[k];
     if (v !== undefined) narrative[k] = v;
   }
-  return `${JSON.stringify({ format: revision.id, meta, values, narrative }, null, 2)}\n`;
+  const out: Record<string, unknown> = { format: revision.id, meta, values, narrative };
+  if (report.reviews && report.reviews.length > 0) {
+    out.reviews = report.reviews.map((r) => ({
+      rule: r.rule,
+      cells: r.cells,
+      reason: r.reason,
+      date: r.date,
+      ...(r.message !== undefined ? { message: r.message } : {}),
+      ...(r.values !== undefined ? { values: r.values } : {}),
+    }));
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 /** A report with every cell of a revision present and blank, for templates. */

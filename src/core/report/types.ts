@@ -2,6 +2,7 @@ import type { NarrativeField, SectionId } from '../format/types';
 import type { BodyType } from './body';
 import type { ReportValue } from '../values/read';
 import type { RuleConfig } from '../config';
+import type { Review } from '../rules/reviews';
 
 export type ReportMeta = {
   /** 机关名称, e.g. 城东区人民政府. */
@@ -33,6 +34,8 @@ export type Report = {
   meta: ReportMeta;
   values: Partial<Record<string, ReportValue>>;
   narrative: Narrative;
+  /** Findings a person has checked and accepted (已核实), stored with the report. */
+  reviews?: Review[];
 };
 
 /**
@@ -52,6 +55,8 @@ export type ReportSource = {
   notes: string[];
   /** Local rules the source carries (a workbook handed out by a supervising office); checks use them unless told otherwise. */
   config?: RuleConfig;
+  /** Where each place sits in the file it was read from (`报告数据!C12`), when it is a workbook. */
+  addresses?: Record<string, string>;
 };
 
 /** A report read whole (a report JSON, or one made in code): nothing missing, nothing to note. */

@@ -6,8 +6,11 @@
  */
 import type { FindingData, Severity } from './types';
 
-/** A message: the text built from the finding's data, and a severity when it differs from the rule's. */
-export type MessageDecl<D extends FindingData> = { text: (d: D) => string; severity?: Severity };
+/**
+ * A message: the text built from the finding's data, a severity when it differs from the rule's,
+ * and what several findings of it say together (“14个单元格为空白，应填写0”) when they are grouped.
+ */
+export type MessageDecl<D extends FindingData> = { text: (d: D) => string; severity?: Severity; group?: (count: number) => string };
 
 export type Family = 'linear' | 'value' | 'blank' | 'section' | 'template' | 'year' | 'figure' | 'copied' | 'meta' | 'deadline' | 'content';
 
@@ -26,7 +29,11 @@ export type RuleDecl = {
 /** A difference as a magnitude (its sign is in the wording). */
 const abs = (v: number): string => (typeof v === 'number' ? String(Math.abs(v)) : String(v));
 
-const msg = <D extends FindingData>(text: (d: D) => string, severity?: Severity): MessageDecl<D> => (severity ? { text, severity } : { text });
+const msg = <D extends FindingData>(text: (d: D) => string, severity?: Severity, group?: (count: number) => string): MessageDecl<D> => ({
+  text,
+  ...(severity ? { severity } : {}),
+  ...(group ? { group } : {}),
+});
 
 /** What a linear relation reports: the terms with their values, both sides' totals, the difference. */
 export type LinearData = {
@@ -292,15 +299,23 @@ export const RULES = {
     source: TOOL,
     needsPrevious: false,
     messages: {
-      'blank.cell': msg<Cell>((d) => `${d.cell}为空白，应填写0（核对时按0计）`),
-      'blank.placeholder': msg<CellText>((d) => `${d.cell}填写了“${d.text}”，应填写数字，没有则填0（核对时按0计）`),
+      'blank.cell': msg<Cell>(
+        (d) => `${d.cell}为空白，应填写0（核对时按0计）`,
+        undefined,
+        (n) => `${n}个单元格为空白，应填写0`,
+      ),
+      'blank.placeholder': msg<CellText>(
+        (d) => `${d.cell}填写了“${d.text}”，应填写数字，没有则填0（核对时按0计）`,
+        undefined,
+        (n) => `${n}个单元格填写了“/”“无”等符号，应填写数字，没有则填0`,
+      ),
     },
   },
   'row-total': {
     family: 'linear',
     severity: 'error',
     title: '总计列等于各申请人列之和',
-    description: '表三每一行的“总计”等于自然人与法人或其他组织五列之和。',
+    description: '表三每一行的总计列等于自然人列与法人或其他组织五列之和。',
     source: `${FORMAT}（表三表头：申请人情况）`,
     needsPrevious: false,
     messages: { 'sum.mismatch': SUM_MISMATCH },
@@ -317,7 +332,7 @@ export const RULES = {
   balance: {
     family: 'linear',
     severity: 'error',
-    title: '第一项＋第二项＝第三项＋第四项',
+    title: '表三各列：一＋二＝三＋四',
     description: '表三每一列：本年新收加上年结转，等于办理结果总计加结转下年度继续办理。',
     source: '表三注释：本列数据的勾稽关系为第一项加第二项之和，等于第三项加第四项之和',
     needsPrevious: false,
@@ -430,6 +445,10 @@ export type MessageData<R extends RuleId, M extends MessageId<R>> = Rules[R]['me
 
 /** The public rule ids in reporting order (structure first, then cells, then sums: a row total before the balance). */
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULES, id);
+}
 
 /** A rule declaration with its id, as listed by `rules` and shown next to a finding. */
 export type RuleInfo = {

@@ -14,6 +14,7 @@ import { checkContent } from './families/content';
 import { DEFAULT_CONFIG, type RuleConfig } from '../config';
 import { RULE_IDS } from './declarations';
 import type { Check, Finding, RuleContext, Severity } from './types';
+import { applyReviews, type AppliedReviews } from './reviews';
 
 function runCheck(check: Check, ctx: RuleContext): Finding[] {
   switch (check.family) {
@@ -117,6 +118,11 @@ export type SourceOptions = {
  * workbook without its text sheet has no narrative), plus what the reader saw (old labels).
  */
 export function checkSource(source: ReportSource, options: SourceOptions = {}): Finding[] {
+  return checkSourceReviewed(source, options).findings;
+}
+
+/** `checkSource`, with the reviews that lapsed because their numbers changed. */
+export function checkSourceReviewed(source: ReportSource, options: SourceOptions = {}): AppliedReviews {
   const revision = options.revision ?? revisionFor(source.report);
   const checks = source.narrative ? revision.checks : tableOnly(revision.checks);
   const run: RunOptions = { revision, checks };
@@ -130,16 +136,25 @@ export function checkSource(source: ReportSource, options: SourceOptions = {}): 
   }
   const findings = runRules(source.report, run);
   const old = config?.off.includes('old-template') ? [] : oldLabelFindings(revision, source.oldLabels);
-  return [...findings, ...old].sort(findingOrder(revision));
+  const applied = applyReviews([...findings, ...old].sort(findingOrder(revision)), source.report);
+  // Reviewed findings are listed after the open ones (the order within each is kept).
+  return { ...applied, findings: [...applied.findings.filter((f) => !f.reviewed), ...applied.findings.filter((f) => f.reviewed)] };
 }
 
-export type Summary = { errors: number; warnings: number };
+/** Errors and warnings not reviewed, and the findings a person has reviewed (已核实), which count as neither. */
+export type Summary = { errors: number; warnings: number; reviewed: number };
 
 export function summarize(findings: readonly Finding[]): Summary {
-  const s: Summary = { errors: 0, warnings: 0 };
+  const s: Summary = { errors: 0, warnings: 0, reviewed: 0 };
   for (const f of findings) {
-    if (f.severity === 'error') s.errors++;
+    if (f.reviewed) s.reviewed++;
+    else if (f.severity === 'error') s.errors++;
     else s.warnings++;
   }
   return s;
+}
+
+/** The findings that stop a report: errors nobody has reviewed. */
+export function openErrors(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error' && !f.reviewed);
 }

@@ -4,6 +4,7 @@ import type { FormatRevision } from '../format/revision';
 import type { Report } from '../report/types';
 import type { ReportValue } from '../values/read';
 import type { Family, MessageId, RuleId, Rules } from './declarations';
+import type { Reviewed } from './reviews';
 
 export type { RuleId } from './declarations';
 
@@ -21,6 +22,8 @@ export type Finding = {
   data: FindingData;
   expected?: number;
   actual?: ReportValue;
+  /** Set when a person has checked the finding and accepted it (已核实): it then counts as neither error nor warning. */
+  reviewed?: Reviewed;
 };
 
 /** The reports a check reads, each with the format revision it is in (last year's may be another). */
