@@ -4,8 +4,10 @@
  * And `check --format csv`: one row per finding, for spreadsheets and sign-off.
  */
 import {
-  RULES,
+  PROBLEM_LIST_HEADER,
   SEVERITY_LABELS,
+  problemListRows,
+  summaryText,
   STANDING_LABELS,
   displayGroups,
   standingOf,
@@ -25,9 +27,7 @@ function paint(style: Style, code: number, text: string): string {
   return style.color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-export function summaryText(s: Summary): string {
-  return `${s.errors} 个错误，${s.warnings} 个警告${s.reviewed > 0 ? `，${s.reviewed} 个已核实` : ''}`;
-}
+export { summaryText };
 
 const reviewedText = (f: Finding) => (f.reviewed ? `（已核实：${f.reviewed.reason}；${f.reviewed.date}）` : '');
 
@@ -56,7 +56,7 @@ export function formatFileText(file: string, findings: readonly Finding[], summa
   return lines.join('\n');
 }
 
-export const CSV_HEADER = ['文件', '级别', '规则编号', '规则', '表格', '单元格', '单元格地址', '问题', '核实理由', '核实日期'] as const;
+export const CSV_HEADER = ['文件', ...PROBLEM_LIST_HEADER] as const;
 
 /** A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is kept as text for spreadsheets. */
 function csvField(v: string): string {
@@ -70,22 +70,7 @@ export function csvLine(fields: readonly string[]): string {
 
 /** One CSV row per finding (the header is written once, by the caller). */
 export function formatFileCsv(file: string, findings: readonly Finding[], revision: FormatRevision, addresses: Record<string, string> | undefined): string[] {
-  return findings.map((f) => {
-    const first = f.cells[0] ?? '';
-    const table = revision.findingGroups.find((g) => g.id === revision.placeGroup(first))?.title ?? '';
-    return csvLine([
-      file,
-      f.reviewed ? '已核实' : SEVERITY_LABELS[f.severity],
-      f.rule,
-      RULES[f.rule].title,
-      table,
-      revision.placeName(first),
-      addresses?.[first] ?? '',
-      f.message,
-      f.reviewed?.reason ?? '',
-      f.reviewed?.date ?? '',
-    ]);
-  });
+  return problemListRows(findings, revision, addresses).map((row) => csvLine([file, ...row]));
 }
 
 export function formatRulesText(rules: readonly (RuleInfo & { enabled?: boolean })[], revision: FormatRevision, style: Style): string {

@@ -4,8 +4,12 @@
  * Values and formulas are never written.
  */
 import {
+  DATA_SHEET,
+  keyOfDefinedName,
   carriedConfigNotes,
-  checkSource,
+  checkSourceReviewed,
+  lapsedNote,
+  type Report,
   locatedNotes,
   summarize,
   type Finding,
@@ -28,6 +32,8 @@ export type ExcelCheckResult = {
   /** What to tell the user about how the workbook was read. */
   notes: string[];
   marked: number;
+  /** The report as read (reviews record its values). */
+  report: Report;
   /** The local rules the workbook carries, when the check used them. */
   config?: RuleConfig;
 };
@@ -70,7 +76,8 @@ export function requireReport(read: ExcelRead, revision: FormatRevision, action:
 /** What was read, as a source for the rules (with the local rules the workbook carries; unreadable ones are refused, never ignored). */
 export function sourceOf(read: ExcelRead): ReportSource {
   if (read.config && !read.config.ok) throw new UserError(`${read.config.message}。`);
-  const source: ReportSource = { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes: locatedNotes(read) };
+  const notes = [...locatedNotes(read), ...(read.reviews?.problems ?? [])];
+  const source: ReportSource = { report: read.report, narrative: read.narrative, oldLabels: read.oldLabels, problems: [], notes };
   if (read.config) source.config = read.config.config;
   return source;
 }
@@ -84,7 +91,7 @@ export async function checkInExcel(
   const read = await readWorkbookReport(context, features, revision);
   requireReport(read, revision, '检查');
   const source = sourceOf(read);
-  const findings = checkSource(source, previous ? { revision, previous } : { revision });
+  const { findings, lapsed } = checkSourceReviewed(source, previous ? { revision, previous } : { revision });
   const wanted = cellsToMark(findings, (key) => read.addresses.get(key));
   const plan = planMarks(read.marks, wanted, (cell) => read.fills.get(refId(cell)));
   writeMarks(context, plan);
@@ -95,8 +102,9 @@ export async function checkInExcel(
     addresses: Object.fromEntries(read.addresses),
     via: read.via,
     narrative: read.narrative,
-    notes: [...source.notes, ...carriedConfigNotes(source.config, undefined)],
+    notes: [...source.notes, ...carriedConfigNotes(source.config, undefined), ...(lapsedNote(lapsed) ? [lapsedNote(lapsed)!] : [])],
     marked: plan.apply.length,
+    report: read.report,
   };
   if (source.config) result.config = source.config;
   return result;
@@ -129,4 +137,13 @@ export async function selectInExcel(context: Excel.RequestContext, cell: CellRef
   sheet.activate();
   sheet.getRange(cell.address).select();
   await context.sync();
+}
+
+/** Whether the workbook holds the report's template (its data sheet or one of its names): one read. */
+export async function templatePresent(context: Excel.RequestContext): Promise<boolean> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(DATA_SHEET);
+  const names = context.workbook.names;
+  names.load('items/name');
+  await context.sync();
+  return !sheet.isNullObject || names.items.some((n) => keyOfDefinedName(n.name) !== undefined);
 }

@@ -63,6 +63,7 @@ export function cellsToMark(
 ): Map<string, { cell: CellRef; severity: 'error' | 'warning' }> {
   const out = new Map<string, { cell: CellRef; severity: 'error' | 'warning' }>();
   for (const f of findings) {
+    if (f.reviewed) continue; // a person checked it and accepts it: no colour
     const key = f.cells[0];
     const cell = key ? addressOf(key) : undefined;
     if (!cell) continue;

@@ -6,9 +6,13 @@
 import {
   CONFIG_CELL,
   CONFIG_SHEET,
+  REVIEWS_SHEET,
   a1,
   carriedConfig,
   carriedConfigOf,
+  carriedReviewsOf,
+  reviewsOfGrid,
+  type ReadReviews,
   definedName,
   locateReport,
   parseReference,
@@ -38,6 +42,8 @@ export type ExcelRead = Omit<LocatedReport, 'addresses' | 'raw'> & {
   marks: MarkStore;
   /** The local rules the workbook carries (its hidden 本地规则 sheet), if any. */
   config?: CarriedConfig;
+  /** The review decisions on its 核实记录 sheet, if it has one. */
+  reviews?: ReadReviews;
 };
 
 const refId = (c: CellRef) => `${c.sheet}!${c.address}`;
@@ -59,7 +65,14 @@ function readFill(fill: Excel.RangeFill, features: ExcelFeatures): Fill {
   return { color, none };
 }
 
-function finish(located: LocatedReport, revision: FormatRevision, fills: Map<string, Fill>, marks: MarkStore, config: CarriedConfig | undefined): ExcelRead {
+function finish(
+  located: LocatedReport,
+  revision: FormatRevision,
+  fills: Map<string, Fill>,
+  marks: MarkStore,
+  config: CarriedConfig | undefined,
+  reviews: ReadReviews | undefined,
+): ExcelRead {
   const addresses = new Map<string, CellRef>([...located.addresses].map(([k, p]) => [k, { sheet: p.sheet, address: a1(p.row, p.col) }]));
   const read: ExcelRead = {
     report: reportFromPlaces(located.raw, revision),
@@ -71,14 +84,19 @@ function finish(located: LocatedReport, revision: FormatRevision, fills: Map<str
     marks,
   };
   if (config) read.config = config;
+  if (reviews) {
+    read.reviews = reviews;
+    if (reviews.reviews.length > 0) read.report.reviews = reviews.reviews;
+  }
   return read;
 }
 
 export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
-  // Only a workbook that carries local rules costs a second read (for the one cell that holds them).
+  // Only a workbook that carries local rules or reviews costs a second read (for the cells that hold them).
   const carrier = context.workbook.worksheets.getItemOrNullObject(CONFIG_SHEET);
+  const reviewSheet = context.workbook.worksheets.getItemOrNullObject(REVIEWS_SHEET);
   const entries = [...planAddresses(workbookPlan(revision)).keys()].map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
     loadCell(range, features, true);
@@ -100,14 +118,28 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
     fills.set(refId({ sheet: ref.sheet, address: a1(ref.row, ref.col) }), readFill(range.format.fill, features));
   }
   let config: CarriedConfig | undefined;
-  if (!carrier.isNullObject) {
-    const cell = carrier.getRange(a1(CONFIG_CELL.row, CONFIG_CELL.col));
-    cell.load('values');
+  let reviews: ReadReviews | undefined;
+  if (!carrier.isNullObject || !reviewSheet.isNullObject) {
+    const cell = carrier.isNullObject ? undefined : carrier.getRange(a1(CONFIG_CELL.row, CONFIG_CELL.col));
+    cell?.load('values');
+    const used = reviewSheet.isNullObject ? undefined : reviewSheet.getUsedRangeOrNullObject(true);
+    used?.load('values,rowIndex,columnIndex');
     await context.sync();
-    config = carriedConfig(cell.values[0]?.[0]);
+    if (cell) config = carriedConfig(cell.values[0]?.[0]);
+    if (used) reviews = reviewsOfGrid(used.isNullObject ? [] : placed(used), revision);
   }
   // Every name was found: nothing to look for by labels.
-  return finish(locateReport(named, [], revision), revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value), config);
+  return finish(locateReport(named, [], revision), revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value), config, reviews);
+}
+
+/** A used range's values placed at its position on the sheet (blank cells as null). */
+function placed(range: Excel.Range): Grid {
+  const grid: unknown[][] = [];
+  range.values.forEach((row, r) => {
+    grid[range.rowIndex + r] = [...new Array<unknown>(range.columnIndex).fill(null), ...row.map((v) => (v === '' ? null : v))];
+  });
+  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  return grid as Grid;
 }
 
 /** The slow path: names and sheets listed, the sheets' used ranges read, the report located, then the fills of the cells found. */
@@ -127,17 +159,7 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
   });
   await context.sync();
 
-  // Grids with the used range placed at its position on the sheet.
-  const grids = used.map((u) => {
-    const grid: unknown[][] = [];
-    if (!u.range.isNullObject) {
-      u.range.values.forEach((row, r) => {
-        grid[u.range.rowIndex + r] = [...new Array<unknown>(u.range.columnIndex).fill(null), ...row.map((v) => (v === '' ? null : v))];
-      });
-      for (let r = 0; r < grid.length; r++) grid[r] ??= [];
-    }
-    return { name: u.sheet, grid: grid as Grid };
-  });
+  const grids = used.map((u) => ({ name: u.sheet, grid: u.range.isNullObject ? [] : placed(u.range) }));
   const listed = names.items.filter((item) => item.type === 'Range').map((item) => ({ name: item.name, ref: String(item.value) }));
   const located = locateReport(resolveNames(listed, grids), grids, revision);
 
@@ -150,7 +172,14 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
   });
   await context.sync();
   const fills = new Map<string, Fill>(fillRanges.map(({ cell, range }) => [refId(cell), readFill(range.format.fill, features)]));
-  return finish(located, revision, fills, parseMarkStore(setting.isNullObject ? undefined : setting.value), carriedConfigOf(grids));
+  return finish(
+    located,
+    revision,
+    fills,
+    parseMarkStore(setting.isNullObject ? undefined : setting.value),
+    carriedConfigOf(grids),
+    carriedReviewsOf(grids, revision),
+  );
 }
 
 export { refId };

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
-import { DOCX_MIME, RELAY_PATH } from '../files/relay';
+import { RELAY_MIMES, RELAY_PATH, XLSX_MIME } from '../files/relay';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -91,8 +91,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   });
 }
 
-function safeFilename(raw: string | undefined): string {
-  let name = 'report.docx';
+function safeFilename(raw: string | undefined, contentType: string): string {
+  const ext = contentType === XLSX_MIME ? '.xlsx' : '.docx';
+  let name = `report${ext}`;
   try {
     if (raw) name = decodeURIComponent(raw);
   } catch {
@@ -100,7 +101,7 @@ function safeFilename(raw: string | undefined): string {
   }
   // eslint-disable-next-line no-control-regex
   name = name.replace(/[\u0000-\u001f"\\/:*?<>|]/gu, '_').slice(0, 120);
-  return name.toLowerCase().endsWith('.docx') ? name : `${name}.docx`;
+  return name.toLowerCase().endsWith(ext) ? name : `${name}${ext}`;
 }
 
 async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, options: AppOptions): Promise<void> {
@@ -113,8 +114,9 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       send(res, 403, 'forbidden: other origin');
       return;
     }
-    if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== DOCX_MIME) {
-      send(res, 415, 'expected a .docx');
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+    if (!RELAY_MIMES.includes(contentType)) {
+      send(res, 415, 'expected a .docx or .xlsx');
       return;
     }
     const body = await readBody(req, relay.limits.maxBytes);
@@ -127,7 +129,7 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       return;
     }
     try {
-      const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined), DOCX_MIME);
+      const token = relay.put(body, safeFilename(req.headers['x-filename'] as string | undefined, contentType), contentType);
       send(
         res,
         201,

@@ -22,7 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
 import { useSyncExternalStore } from 'react';
-import { CURRENT_REVISION, RULES, RULE_IDS } from '../core';
+import { CURRENT_REVISION, RULES, RULE_IDS, summaryText } from '../core';
 import type { Controller } from './controller';
 import { Findings } from './Findings';
 import { ConfirmDialog, ConfirmErrors, Status } from './Status';
@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  footer: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   localRules: {
     display: 'flex',
     flexDirection: 'column',
@@ -188,7 +190,7 @@ function Workspace({ controller }: { controller: Controller }) {
       <ConfirmErrors
         errors={state.confirmWord?.errors ?? null}
         confirmLabel="仍然生成"
-        cancelLabel="先去改正"
+        cancelLabel="返回修改"
         onConfirm={() => void controller.generateWord(true)}
         onCancel={controller.cancelWord}
       >
@@ -207,18 +209,56 @@ function Workspace({ controller }: { controller: Controller }) {
         本工作簿携带的本地规则（通常由下发模板的单位设定）将被删除，此后按全国规则检查。需要时可以再用“载入本地规则…”存入。
       </ConfirmDialog>
 
+      <ConfirmDialog
+        open={state.confirmFill !== null}
+        title={`在 ${state.confirmFill?.cells.length ?? 0} 个空白单元格中填入0？`}
+        confirmLabel="填入0"
+        cancelLabel="取消"
+        onConfirm={() => void controller.confirmFillBlanks()}
+        onCancel={controller.cancelFill}
+      >
+        只在仍为空白的这些单元格中写入0（按格式要求，没有的数量填0），不改动其他任何单元格；完成后重新检查，并可撤销。
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={state.confirmResetReviews}
+        title="删除全部核实记录？"
+        confirmLabel="删除核实记录"
+        cancelLabel="保留"
+        primary="cancel"
+        onConfirm={() => void controller.resetReviews(true)}
+        onCancel={controller.cancelResetReviews}
+      >
+        已核实的问题将重新按错误和警告列出，“核实记录”工作表将被删除。
+      </ConfirmDialog>
+
+      {!state.result && state.workbook === 'empty' && (
+        <MessageBar layout="multiline" intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>第一步：生成模板</MessageBarTitle>
+            本工作簿还没有年度报告的表格。点击“生成模板”，在新工作表中生成国务院规定格式的三张表和正文页（不改动已有内容）；已有往年报告的，可用“用已有报告生成模板…”预先填好。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!state.result && state.workbook === 'template' && <Caption1>在“报告数据”和“报告正文”工作表的黄色单元格中填写，然后点击“检查报告”。</Caption1>}
+
       {state.result && (
-        <section aria-labelledby="result-title">
+        <section aria-labelledby="result-title" className={styles.result}>
           <Subtitle2 as="h2" id="result-title">
             检查结果
           </Subtitle2>
+          {state.stale && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>表格在检查后有改动，下面的结果可能已过时，请重新检查。</MessageBarBody>
+            </MessageBar>
+          )}
           {state.result.findings.length === 0 ? (
             <MessageBar layout="multiline" intent="success">
               <MessageBarBody>未发现问题：各项勾稽关系均成立。</MessageBarBody>
             </MessageBar>
           ) : (
             <>
-              <div className={styles.summary}>
+              <div className={styles.summary} aria-label={`检查结果：${summaryText(state.result.summary)}`} role="status">
                 <Badge appearance="filled" color="danger" aria-hidden>
                   {state.result.summary.errors}
                 </Badge>
@@ -227,10 +267,49 @@ function Workspace({ controller }: { controller: Controller }) {
                   {state.result.summary.warnings}
                 </Badge>
                 <Body1>个警告</Body1>
-                <Caption1>点击问题可选中对应单元格。</Caption1>
+                {state.result.summary.reviewed > 0 && (
+                  <>
+                    <Badge appearance="filled" color="success" aria-hidden>
+                      {state.result.summary.reviewed}
+                    </Badge>
+                    <Body1>个已核实</Body1>
+                  </>
+                )}
               </div>
-              <Findings findings={state.result.findings} revision={CURRENT_REVISION} onSelect={(f) => void controller.select(f)} />
+              <Caption1>点击问题可选中对应单元格；核对无误的可标为已核实。</Caption1>
+              <div className={styles.secondary}>
+                <Link as="button" disabled={busy} onClick={() => void controller.exportProblems()}>
+                  导出问题清单
+                </Link>
+                {state.undoFill && (
+                  <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
+                    撤销空白填0（{state.undoFill.cells.length}个单元格）
+                  </Link>
+                )}
+                {state.result.summary.reviewed > 0 && (
+                  <Link as="button" disabled={busy} onClick={() => void controller.resetReviews()}>
+                    重置已核实
+                  </Link>
+                )}
+              </div>
+              <Findings
+                findings={state.result.findings}
+                revision={CURRENT_REVISION}
+                filter={state.filter}
+                actions={{
+                  busy,
+                  onSelect: (f) => void controller.select(f),
+                  onReview: (f, reason) => void controller.review(f, reason),
+                  onFillBlanks: (fs) => controller.fillBlanks(fs),
+                  onFilter: controller.setFilter,
+                }}
+              />
             </>
+          )}
+          {state.result.findings.length === 0 && state.undoFill && (
+            <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
+              撤销空白填0（{state.undoFill.cells.length}个单元格）
+            </Link>
           )}
         </section>
       )}

@@ -99,6 +99,8 @@ export function ConfirmErrors(props: {
       cancelLabel={props.cancelLabel}
       onConfirm={props.onConfirm}
       onCancel={props.onCancel}
+      // Going back to fix the errors is the safe answer, so it is the primary button.
+      primary="cancel"
     >
       {props.children}
     </ConfirmDialog>

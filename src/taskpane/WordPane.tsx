@@ -68,7 +68,7 @@ export function WordPane({ controller, canInsert }: { controller: WordController
       <ConfirmErrors
         errors={state.confirm?.errors ?? null}
         confirmLabel="仍然插入"
-        cancelLabel="取消"
+        cancelLabel="返回修改"
         onConfirm={() => picked.current && void controller.insertReport(picked.current, true)}
         onCancel={controller.cancel}
       >

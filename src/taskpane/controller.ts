@@ -14,12 +14,25 @@ import {
   reportTitle,
   summarize,
   workbookPlan,
+  MAX_REVIEW_REASON,
+  PROBLEM_LIST_HEADER,
+  PROBLEM_LIST_WIDTHS,
+  REVIEWS_SHEET,
+  problemListRows,
+  summaryText,
+  reviewOf,
+  withReview,
+  type Report,
+  type Standing,
   type Finding,
   type ReportSource,
   type Summary,
 } from '../core';
 import { UserError } from '../errors';
-import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf } from '../excel/check';
+import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf, templatePresent, type ExcelCheckResult } from '../excel/check';
+import { fillZerosInExcel, storeReviewsInExcel, undoZerosInExcel } from '../excel/reviews';
+import { listWorkbook } from '../xlsx/list';
+import { overlaps } from './ranges';
 import { removeConfigInExcel, storeConfigInExcel } from '../excel/config';
 import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
@@ -34,7 +47,19 @@ import { createStore, type Failure, type Notice } from './store';
 export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export type { Failure, Notice };
-export type CheckView = { findings: Finding[]; summary: Summary; addresses: Record<string, CellRef> };
+export type CheckView = {
+  findings: Finding[];
+  summary: Summary;
+  addresses: Record<string, CellRef>;
+  /** The report as checked: reviews record its values, and it holds the reviews stored so far. */
+  report: Report;
+};
+
+/** Which findings the list shows. */
+export type Filter = 'all' | Standing;
+
+/** What the pane found in the workbook when it opened: whether the report's template is there (for the first step). */
+export type WorkbookState = 'template' | 'empty' | null;
 
 export type PaneState = {
   busy: string | null;
@@ -51,6 +76,16 @@ export type PaneState = {
   localRules: string[] | null;
   /** Set while the user must confirm removing the workbook's local rules. */
   confirmRemoveRules: boolean;
+  filter: Filter;
+  /** 空白填0 waiting for confirmation: the blank cells it would fill. */
+  confirmFill: { cells: CellRef[] } | null;
+  /** The cells the last 空白填0 wrote, for 撤销. */
+  undoFill: { cells: CellRef[] } | null;
+  /** Set while the user must confirm 重置已核实. */
+  confirmResetReviews: boolean;
+  /** A checked cell was edited after the check (where the host reports changes). */
+  stale: boolean;
+  workbook: WorkbookState;
 };
 
 export type Controller = {
@@ -71,6 +106,25 @@ export type Controller = {
   /** 改用全国规则: removes the workbook's local rules after confirmation. */
   removeLocalRules(confirmed?: boolean): Promise<void>;
   cancelRemoveRules(): void;
+  /** 已核实: stores the review with the report (the 核实记录 sheet) and checks again. */
+  review(finding: Finding, reason: string): Promise<void>;
+  /** 重置已核实: removes every review after confirmation, and checks again. */
+  resetReviews(confirmed?: boolean): Promise<void>;
+  cancelResetReviews(): void;
+  /** 空白填0 for a group of blank cells: asks first (confirmFill). */
+  fillBlanks(findings: readonly Finding[]): void;
+  /** The confirmed 空白填0: writes 0 only into those cells that are still blank, then checks again. */
+  confirmFillBlanks(): Promise<void>;
+  cancelFill(): void;
+  /** 撤销 of the last 空白填0: empties the cells that still hold its 0; checks again. */
+  undoFillBlanks(): Promise<void>;
+  /** 导出问题清单: the findings as a workbook, delivered like the Word report. */
+  exportProblems(): Promise<void>;
+  setFilter(filter: Filter): void;
+  /** Looks once at the workbook when the pane opens (is the template there?); never fails loudly. */
+  probe(): Promise<void>;
+  /** The host reported an edit of these cells (sheet and address of the changed range). */
+  cellsChanged(sheet: string, address: string): void;
   setBlankAsZero(value: boolean): void;
   dismiss(): void;
   /** Shows a failure found outside an action (e.g. a file that cannot be read). */
@@ -82,7 +136,26 @@ const noDelivery: Deliver = async () => {
   throw new UserError('此环境不支持下载 Word 报告。');
 };
 
-export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery): Controller {
+/** Today on the user's device, as YYYY-MM-DD (the date of a review). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The cells of a group that 空白填0 may fill: blank (not “/” or “无”, which a person typed) count cells with an address. */
+export function blankCellsOf(findings: readonly Finding[], addresses: Record<string, CellRef>): CellRef[] {
+  return findings
+    .filter((f) => f.rule === 'blank-cell' && f.messageId === 'blank.cell' && !f.reviewed)
+    .flatMap((f) => {
+      const a = f.cells[0] ? addresses[f.cells[0]] : undefined;
+      return a ? [a] : [];
+    });
+}
+
+export type ControllerOptions = { today?: () => string };
+
+export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery, options: ControllerOptions = {}): Controller {
+  const today = options.today ?? (() => localToday());
   const store = createStore<PaneState>({
     busy: null,
     failure: null,
@@ -93,11 +166,27 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
     previous: null,
     localRules: null,
     confirmRemoveRules: false,
+    filter: 'all',
+    confirmFill: null,
+    undoFill: null,
+    confirmResetReviews: false,
+    stale: false,
+    workbook: null,
   });
   const set = store.set;
-  const action = actionRunner(store, 'Excel', { confirmWord: null, confirmRemoveRules: false });
+  const action = actionRunner(store, 'Excel', { confirmWord: null, confirmRemoveRules: false, confirmFill: null, confirmResetReviews: false });
   // The workbook is painted and read in the revision new reports are made in.
   const revision = CURRENT_REVISION;
+
+  /** A check inside an Excel.run (after a write of the same action). */
+  const checkNow = (context: Excel.RequestContext) => checkInExcel(context, features, revision, store.get().previous?.source);
+  /** The state after a check. */
+  const checked = (r: ExcelCheckResult): Partial<PaneState> => ({
+    result: { findings: r.findings, summary: r.summary, addresses: r.addresses, report: r.report },
+    localRules: r.config ? describeConfig(r.config) : null,
+    stale: false,
+    workbook: 'template',
+  });
 
   return {
     getState: store.get,
@@ -123,7 +212,12 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
           ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
           : `模板已生成：${where}${file ? `，已填入“${file.name}”的内容` : ''}。`;
         const unread = problems.length > 0 ? `导入时未能读取：${problems.join('；')}。` : '';
-        return { notice: { intent: result.renamed || unread ? 'warning' : 'success', text: `${text}${unread}` }, result: null };
+        return {
+          notice: { intent: result.renamed || unread ? 'warning' : 'success', text: `${text}${unread}` },
+          result: null,
+          undoFill: null,
+          workbook: 'template',
+        };
       });
     },
 
@@ -147,20 +241,147 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     check() {
       return action('正在检查报告…', '未能检查报告', async () => {
-        const previous = store.get().previous?.source;
-        const r = await runExcel((context) => checkInExcel(context, features, revision, previous));
+        const r = await runExcel((context) => checkNow(context));
+        return { ...checked(r), notice: r.notes.length > 0 ? { intent: 'info', text: `${r.notes.join('；')}。` } : null };
+      });
+    },
+
+    review(finding, reason) {
+      const text = reason.trim();
+      if (text === '') {
+        set({ failure: { title: '未能核实', message: '请写明核实的理由，例如“已与司法局备案数据核对”。' } });
+        return Promise.resolve();
+      }
+      if (text.length > MAX_REVIEW_REASON) {
+        set({ failure: { title: '未能核实', message: `理由最多${MAX_REVIEW_REASON}字，请简要写明。` } });
+        return Promise.resolve();
+      }
+      return action('正在记录核实…', '未能核实', async () => {
+        const view = store.get().result;
+        if (!view) throw new UserError('请先检查报告。');
+        const reviews = withReview(view.report.reviews ?? [], reviewOf(finding, view.report, text, today()));
+        const r = await runExcel(async (context) => {
+          await storeReviewsInExcel(context, reviews, features, revision);
+          return checkNow(context);
+        });
+        return { ...checked(r), notice: { intent: 'success', text: `已记为已核实（理由：${text}），记录在“${REVIEWS_SHEET}”工作表中，随工作簿保存。` } };
+      });
+    },
+
+    resetReviews(confirmed = false) {
+      if (!confirmed) {
+        set({ confirmResetReviews: true });
+        return Promise.resolve();
+      }
+      return action('正在重置已核实…', '未能重置已核实', async () => {
+        const r = await runExcel(async (context) => {
+          await storeReviewsInExcel(context, [], features, revision);
+          return checkNow(context);
+        });
+        return { ...checked(r), notice: { intent: 'success', text: `已删除全部核实记录（“${REVIEWS_SHEET}”工作表），问题重新按错误和警告列出。` } };
+      });
+    },
+
+    cancelResetReviews() {
+      set({ confirmResetReviews: false });
+    },
+
+    fillBlanks(findings) {
+      const view = store.get().result;
+      const cells = view ? blankCellsOf(findings, view.addresses) : [];
+      if (cells.length === 0) set({ notice: { intent: 'info', text: '这些问题中没有可以填0的空白单元格。' } });
+      else set({ confirmFill: { cells } });
+    },
+
+    confirmFillBlanks() {
+      const cells = store.get().confirmFill?.cells ?? [];
+      if (cells.length === 0) return Promise.resolve();
+      return action('正在填写0…', '未能填写0', async () => {
+        const { written, r } = await runExcel(async (context) => {
+          const written = await fillZerosInExcel(context, cells);
+          return { written, r: await checkNow(context) };
+        });
+        const skipped = cells.length - written.length;
         return {
-          result: { findings: r.findings, summary: r.summary, addresses: r.addresses },
-          notice: r.notes.length > 0 ? { intent: 'info', text: `${r.notes.join('；')}。` } : null,
-          localRules: r.config ? describeConfig(r.config) : null,
+          ...checked(r),
+          undoFill: written.length > 0 ? { cells: written } : null,
+          notice: {
+            intent: 'success',
+            text: `已在 ${written.length} 个空白单元格中填入0${skipped > 0 ? `（${skipped} 个单元格已有内容，未改动）` : ''}，并重新检查。可以撤销。`,
+          },
         };
       });
+    },
+
+    cancelFill() {
+      set({ confirmFill: null });
+    },
+
+    undoFillBlanks() {
+      const undo = store.get().undoFill;
+      if (!undo) return Promise.resolve();
+      return action('正在撤销…', '未能撤销', async () => {
+        const { done, r } = await runExcel(async (context) => {
+          const done = await undoZerosInExcel(context, undo.cells);
+          return { done, r: await checkNow(context) };
+        });
+        return {
+          ...checked(r),
+          undoFill: null,
+          notice: {
+            intent: 'success',
+            text: `已撤销：${done.restored} 个单元格恢复为空白${done.changed > 0 ? `；${done.changed} 个单元格此后已被改动，保留现有内容` : ''}。`,
+          },
+        };
+      });
+    },
+
+    exportProblems() {
+      return action('正在导出问题清单…', '未能导出问题清单', async () => {
+        const view = store.get().result;
+        if (!view) throw new UserError('请先检查报告，再导出问题清单。');
+        const addresses = Object.fromEntries(Object.entries(view.addresses).map(([k, a]) => [k, `${a.sheet}!${a.address}`]));
+        const name = view.report.meta.agency ? `${view.report.meta.agency}${view.report.meta.year ? `${view.report.meta.year}年度报告` : ''}` : '报告';
+        const bytes = listWorkbook({
+          name: '问题清单',
+          title: `${name}问题清单（${today()}检查：${summaryText(view.summary)}）`,
+          header: PROBLEM_LIST_HEADER,
+          rows: problemListRows(view.findings, revision, addresses),
+          widths: PROBLEM_LIST_WIDTHS,
+        });
+        return { notice: { intent: 'success', text: await deliver(bytes, `${name}问题清单.xlsx`) } };
+      });
+    },
+
+    setFilter(filter) {
+      set({ filter });
+    },
+
+    async probe() {
+      try {
+        const present = await runExcel((context) => templatePresent(context));
+        set({ workbook: present ? 'template' : 'empty' });
+      } catch {
+        // Only a hint for the first step: without it the pane shows its usual actions.
+      }
+    },
+
+    cellsChanged(sheet, address) {
+      const view = store.get().result;
+      if (!view || store.get().busy || store.get().stale) return;
+      if (Object.values(view.addresses).some((a) => a.sheet === sheet && overlaps(a.address, address))) set({ stale: true });
     },
 
     clearMarks() {
       return action('正在清除标记…', '未能清除标记', async () => {
         const { cleared } = await runExcel((context) => clearMarksInExcel(context));
-        return { notice: { intent: 'success', text: cleared > 0 ? `已清除 ${cleared} 处标记，单元格恢复原来的格式。` : '没有需要清除的标记。' } };
+        // The list goes with the marks: what is on screen is always what the workbook shows.
+        return {
+          result: null,
+          stale: false,
+          undoFill: null,
+          notice: { intent: 'success', text: cleared > 0 ? `已清除 ${cleared} 处标记，单元格恢复原来的格式。` : '没有需要清除的标记。' },
+        };
       });
     },
 
@@ -188,14 +409,14 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         const source = sourceOf(read);
         const findings = checkSource(source, previous ? { revision, previous } : { revision });
         const summary = summarize(findings);
-        const result = { findings, summary, addresses: Object.fromEntries(read.addresses) };
+        const result = { findings, summary, addresses: Object.fromEntries(read.addresses), report: read.report };
         const localRules = source.config ? describeConfig(source.config) : null;
-        if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result, localRules };
+        if (summary.errors > 0 && !confirmed) return { confirmWord: { errors: summary.errors }, result, localRules, stale: false };
         // The Word generator is loaded only when first used, to keep the pane's first load small.
         const { buildDocx } = await import(/* webpackChunkName: "word" */ '../word/docx');
         const bytes = await buildDocx(documentPlan(read.report, { blankAsZero: store.get().blankAsZero, revision }));
         const text = await deliver(bytes, `${reportTitle(read.report)}.docx`);
-        return { notice: { intent: 'success', text }, result, localRules };
+        return { notice: { intent: 'success', text }, result, localRules, stale: false };
       });
     },
 

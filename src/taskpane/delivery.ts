@@ -5,7 +5,7 @@
  * is opened in the system browser with Office.context.ui.openBrowserWindow.
  */
 import { UserError } from '../errors';
-import { DOCX_MIME, RELAY_PATH } from '../files/relay';
+import { RELAY_PATH, mimeOf } from '../files/relay';
 
 export type Deliver = (bytes: Uint8Array, filename: string) => Promise<string>;
 
@@ -13,7 +13,7 @@ export class DeliveryError extends UserError {}
 
 /** Browser download through a temporary object URL. */
 export function downloadInBrowser(bytes: Uint8Array, filename: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX_MIME }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeOf(filename) }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = filename;
@@ -36,15 +36,15 @@ export async function uploadToRelay(
     response = await fetcher(`${origin}${RELAY_PATH}`, {
       method: 'POST',
       body: bytes as BodyInit,
-      headers: { 'Content-Type': DOCX_MIME, 'X-Filename': encodeURIComponent(filename) },
+      headers: { 'Content-Type': mimeOf(filename), 'X-Filename': encodeURIComponent(filename) },
       credentials: 'same-origin',
     });
   } catch {
-    throw new DeliveryError('无法连接加载项服务器，Word 报告未能送出。请检查网络后重试。');
+    throw new DeliveryError(`无法连接加载项服务器，“${filename}”未能送出。请检查网络后重试。`);
   }
-  if (response.status === 413) throw new DeliveryError('Word 报告超出服务器允许的大小，未能送出。');
+  if (response.status === 413) throw new DeliveryError(`“${filename}”超出服务器允许的大小，未能送出。`);
   if (response.status === 503) throw new DeliveryError('服务器正忙，请稍后重试。');
-  if (!response.ok) throw new DeliveryError(`服务器拒绝了 Word 报告（${response.status}），请联系管理员。`);
+  if (!response.ok) throw new DeliveryError(`服务器拒绝了“${filename}”（${response.status}），请联系管理员。`);
   const body = (await response.json()) as { url: string; expiresInSeconds: number };
   return { url: new URL(body.url, origin).toString(), expiresInSeconds: body.expiresInSeconds };
 }

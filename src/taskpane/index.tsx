@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectHost, type HostStatus } from './host';
-import { getController } from './runtime';
+import { getController, watchChanges } from './runtime';
 import { createWordController } from './word-controller';
 
 function render(status: HostStatus): void {
@@ -14,6 +14,10 @@ function render(status: HostStatus): void {
         ? { wordController: createWordController((batch) => Word.run(batch)) }
         : {};
   createRoot(container).render(<App status={status} {...extra} />);
+  if (status.kind === 'ready') {
+    void getController().probe();
+    void watchChanges(getController());
+  }
 }
 
 // office.js comes from the CDN; if it did not load (offline, blocked), say so instead of a blank pane.

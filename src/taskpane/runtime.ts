@@ -16,3 +16,28 @@ export function getController(): Controller {
   controller ??= createController((batch) => Excel.run(batch), featuresOfHost(), officeDelivery());
   return controller;
 }
+
+/**
+ * Tells the controller when the user edits cells, so the pane can say its result is out of date.
+ * The collection-level change event needs ExcelApi 1.9; without it the pane simply does not know.
+ * Events carry the sheet's id; its name is looked up each time (a sheet can be renamed).
+ */
+export async function watchChanges(c: Controller): Promise<void> {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return;
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (event) => {
+        const name = await Excel.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
+          ws.load('name');
+          await ctx.sync();
+          return ws.name;
+        });
+        c.cellsChanged(name, event.address);
+      });
+      await context.sync();
+    });
+  } catch {
+    // Only a convenience: without it, the pane does not say when its result is out of date.
+  }
+}

@@ -155,7 +155,7 @@ test('errors: the Word report waits for confirmation', async () => {
   await page.getByRole('button', { name: '生成Word报告' }).click();
   await page.getByText(/报告还有 1 个错误/u).waitFor();
   await shot(page, '06-confirm-word');
-  await page.getByRole('button', { name: '先去改正' }).click();
+  await page.getByRole('button', { name: '返回修改' }).click();
   expect(await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual([]);
   await page.context().close();
 }, 120000);

@@ -66,18 +66,24 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
 
   await click('检查报告');
   expect(screen.getByText('检查结果')).toBeTruthy();
-  const findings = screen.getAllByRole('button', { name: /^警告：/u });
-  expect(findings).toHaveLength(23);
+  // Identical findings as groups, closed until opened (the 21 blank cells are one); each cell still listed inside.
+  expect(screen.getByRole('tab', { name: '全部（23）' })).toBeTruthy();
+  const closed = screen.getAllByRole('button', { name: /^警告：/u }).length;
+  expect(closed).toBeLessThan(10);
+  await click(/21个单元格为空白，应填写0/u);
+  expect(screen.getAllByRole('button', { name: /^警告：/u })).toHaveLength(closed + 21);
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: /警告：二、上年结转申请·自然人为空白/u }));
   });
   expect(state.selection?.sheet).toBe('报告数据 (2)');
 
+  // 清除标记 clears the list with the marks.
   await click('清除标记');
   expect(screen.getByText(/已清除 23 处标记/u)).toBeTruthy();
+  expect(screen.queryByText('检查结果')).toBeNull();
 });
 
-test('a report with errors: summary and groups, errors open first', async () => {
+test('a report with errors: the errors first across tables, whatever the table', async () => {
   const state = new WorkbookState();
   state.addSheet('Sheet1');
   const { controller } = setup(state);
@@ -89,12 +95,11 @@ test('a report with errors: summary and groups, errors open first', async () => 
   });
   await click('检查报告');
   const section = screen.getByRole('region', { name: '检查结果' });
-  expect(within(section).getByText(/三、收到和处理政府信息公开申请情况（2个错误，21个警告）/u)).toBeTruthy();
-  expect(
-    within(section)
-      .getAllByRole('button', { name: /^错误：/u })[0]!
-      .getAttribute('aria-label'),
-  ).toContain('（一）予以公开（总计列）为7');
+  const entries = within(section).getAllByRole('button', { name: /^(错误|警告|已核实)：/u });
+  expect(entries[0]!.getAttribute('aria-label')).toContain('错误：（一）予以公开（总计列）为7');
+  expect(entries[1]!.getAttribute('aria-label')).toMatch(/^错误：/u);
+  expect(entries[2]!.getAttribute('aria-label')).toMatch(/^警告：/u);
+  expect(within(section).getByRole('tab', { name: '错误（2）' })).toBeTruthy();
 });
 
 test('running: progress shown and actions disabled until done', async () => {
@@ -194,9 +199,9 @@ describe('生成Word报告', () => {
     return ctx;
   };
 
-  test('errors: the user must confirm; 先去改正 delivers nothing', async () => {
+  test('errors: the user must confirm; 返回修改 delivers nothing', async () => {
     const { controller, delivered } = await withErrors();
-    await click('先去改正');
+    await click('返回修改');
     await waitFor(() => expect(controller.getState().confirmWord).toBeNull());
     expect(delivered).toHaveLength(0);
   });

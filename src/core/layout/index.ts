@@ -5,3 +5,4 @@ export * from './locate';
 export * from './read';
 export * from './document';
 export * from './reviews';
+export * from './problem-list';

@@ -4,6 +4,7 @@
  * what they have in common (“14个单元格为空白，应填写0”), each finding still its own cell.
  */
 import { RULES, SEVERITY_LABELS, messageOf } from './declarations';
+import type { Summary } from './engine';
 import type { Finding, RuleId, Severity } from './types';
 
 /** What a finding counts as where it is listed: an open error or warning, or reviewed. */
@@ -63,4 +64,9 @@ export function displayGroups(findings: readonly Finding[]): FindingGroup[] {
   return groupFindings(findings).flatMap((g) =>
     g.findings.length >= GROUP_MIN ? [g] : g.findings.map((f, i) => ({ ...g, id: `${g.id}|${i}`, title: f.message, findings: [f] })),
   );
+}
+
+/** “1 个错误，17 个警告，1 个已核实”. */
+export function summaryText(s: Summary): string {
+  return `${s.errors} 个错误，${s.warnings} 个警告${s.reviewed > 0 ? `，${s.reviewed} 个已核实` : ''}`;
 }
