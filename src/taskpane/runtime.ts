@@ -17,6 +17,13 @@ export function getController(): Controller {
   return controller;
 }
 
+async function sheetName(context: Excel.RequestContext, id: string): Promise<string> {
+  const ws = context.workbook.worksheets.getItem(id);
+  ws.load('name');
+  await context.sync();
+  return ws.name;
+}
+
 /**
  * Tells the controller when the user edits cells, so the pane can say its result is out of date.
  * The collection-level change event needs ExcelApi 1.9; without it the pane simply does not know.
@@ -27,13 +34,7 @@ export async function watchChanges(c: Controller): Promise<void> {
   try {
     await Excel.run(async (context) => {
       context.workbook.worksheets.onChanged.add(async (event) => {
-        const name = await Excel.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
-          ws.load('name');
-          await ctx.sync();
-          return ws.name;
-        });
-        c.cellsChanged(name, event.address);
+        c.cellsChanged(await Excel.run((ctx) => sheetName(ctx, event.worksheetId)), event.address);
       });
       await context.sync();
     });

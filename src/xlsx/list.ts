@@ -7,11 +7,13 @@ import { strToU8, zipSync } from 'fflate';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** Characters XML 1.0 cannot hold: dropped. */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
+
 function escapeXml(s: string): string {
-  // Characters XML 1.0 cannot hold are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex
   return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '')
+    .replace(NOT_IN_XML, '')
     .replace(/[<>&"]/gu, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
 
