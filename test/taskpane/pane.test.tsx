@@ -10,6 +10,7 @@ import { App } from '../../src/taskpane/App';
 import { createController, type RunExcel } from '../../src/taskpane/controller';
 import { WorkbookState, excelContext } from '../doubles/excel-host';
 import { EXAMPLE_PATH } from '../helpers/reports';
+import { parseXlsx } from '../../src/xlsx/read';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -335,5 +336,154 @@ describe('本地规则', () => {
     await click('检查报告');
     expect(controller.getState().failure?.message).toMatch(/“本地规则”工作表中的规则配置有误：off：未知的规则“no-such-rule”/u);
     expect(controller.getState().result).toBeNull();
+  });
+});
+
+describe('working through findings', () => {
+  const withReport = async (json = readFileSync(EXAMPLE_PATH, 'utf8')) => {
+    const state = new WorkbookState();
+    state.addSheet('Sheet1');
+    const delivered: { bytes: Uint8Array; filename: string }[] = [];
+    const controller = createController(
+      async (batch) => batch(excelContext(state).context),
+      { api19: true },
+      async (bytes, filename) => {
+        delivered.push({ bytes, filename });
+        return `已下载“${filename}”。`;
+      },
+      { today: () => '2024-01-20' },
+    );
+    render(<App status={{ kind: 'ready', theme: 'light' }} controller={controller} />);
+    await act(async () => {
+      await controller.generateTemplate({ name: 'e.json', bytes: utf8(json) });
+    });
+    await click('检查报告');
+    return { state, controller, delivered };
+  };
+  const withError = () => withReport(readFileSync(EXAMPLE_PATH, 'utf8').replace('"requests.disclosed.total": 6', '"requests.disclosed.total": 7'));
+  const entries = (pattern: RegExp) => screen.queryAllByRole('button', { name: pattern, hidden: true });
+
+  test('the filter shows only errors, only warnings, or only what was reviewed', async () => {
+    await withError();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: '错误（2）' }));
+    });
+    expect(entries(/^警告：/u)).toHaveLength(0);
+    expect(entries(/^错误：/u)).toHaveLength(2);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: /^警告/u }));
+    });
+    expect(entries(/^错误：/u)).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: '已核实（0）' }));
+    });
+    expect(screen.getByText('没有已核实的问题。')).toBeTruthy();
+  });
+
+  test('空白填0: confirmed, writes 0 into exactly the blank cells, checks again; 撤销 empties only the cells still 0', async () => {
+    const { state, controller } = await withReport();
+    const blanks = controller.getState().result!.findings.filter((f) => f.messageId === 'blank.cell');
+    const addresses = blanks.map((f) => controller.getState().result!.addresses[f.cells[0]!]!);
+    const before = state.contentSnapshot();
+    await click('空白填0（21个单元格）');
+    // Nothing is written before the user confirms.
+    expect(state.contentSnapshot()).toBe(before);
+    const dialog = (await screen.findByText('在 21 个空白单元格中填入0？')).closest('[role="dialog"]') as HTMLElement;
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: '填入0', hidden: true }));
+    });
+    await waitFor(() => expect(controller.getState().busy).toBeNull());
+    for (const a of addresses) expect(state.valueAt(a.sheet, a.address)).toBe(0);
+    expect(controller.getState().result!.findings.some((f) => f.rule === 'blank-cell')).toBe(false);
+    expect(screen.getByText(/已在 21 个空白单元格中填入0/u)).toBeTruthy();
+
+    // The user types into one of them; 撤销 keeps that value and empties the others.
+    state.type(addresses[0]!.sheet, addresses[0]!.address, 3);
+    await click('撤销空白填0（21个单元格）');
+    await waitFor(() => expect(controller.getState().busy).toBeNull());
+    expect(state.valueAt(addresses[0]!.sheet, addresses[0]!.address)).toBe(3);
+    for (const a of addresses.slice(1)) expect(state.valueAt(a.sheet, a.address)).toBe('');
+    expect(screen.getByText(/20 个单元格恢复为空白；1 个单元格此后已被改动/u)).toBeTruthy();
+    expect(controller.getState().undoFill).toBeNull();
+  });
+
+  test('已核实 with a reason: stored in the workbook, no longer an error, back when its numbers change; 重置已核实 removes all', async () => {
+    const { state, controller } = await withError();
+    const first = screen.getAllByRole('button', { name: /^错误：（一）予以公开（总计列）为7/u })[0]!.closest('li') as HTMLElement;
+    await act(async () => {
+      fireEvent.click(within(first).getByRole('button', { name: '标为已核实…', hidden: true }));
+    });
+    const form = within(first).getByRole('form', { name: '核实理由', hidden: true });
+    expect(within(form).getByRole('button', { name: '确认已核实', hidden: true })).toHaveProperty('disabled', true);
+    await act(async () => {
+      fireEvent.change(within(form).getByRole('textbox', { hidden: true }), { target: { value: '已与司法局备案数据核对' } });
+    });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: '确认已核实', hidden: true }));
+    });
+    await waitFor(() => expect(controller.getState().busy).toBeNull());
+    expect(controller.getState().failure).toBeNull();
+    expect(state.sheet('核实记录')).toBeDefined();
+    const s = controller.getState().result!.summary;
+    expect(s).toEqual({ errors: 1, warnings: 23, reviewed: 1 });
+    expect(screen.getByText('已核实：已与司法局备案数据核对（2024-01-20）')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '已核实（1）' })).toBeTruthy();
+
+    // The numbers change: the finding is back as an error.
+    const cell = controller.getState().result!.addresses['requests.disclosed.total']!;
+    state.type(cell.sheet, cell.address, 8);
+    await click('检查报告');
+    expect(controller.getState().result!.summary.reviewed).toBe(0);
+    expect(screen.getByText(/1 条核实记录已失效/u)).toBeTruthy();
+
+    // Back to 7: the review holds again; 重置已核实 asks, then removes every review.
+    state.type(cell.sheet, cell.address, 7);
+    await click('检查报告');
+    expect(controller.getState().result!.summary.reviewed).toBe(1);
+    await click('重置已核实');
+    const dialog = (await screen.findByText('删除全部核实记录？')).closest('[role="dialog"]') as HTMLElement;
+    expect(within(dialog).getAllByRole('button', { hidden: true })[0]!.textContent).toBe('保留');
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: '删除核实记录', hidden: true }));
+    });
+    await waitFor(() => expect(state.sheet('核实记录')).toBeUndefined());
+    expect(controller.getState().result!.summary.reviewed).toBe(0);
+  });
+
+  test('导出问题清单: a workbook with one row per finding, delivered', async () => {
+    const { delivered } = await withError();
+    await click('导出问题清单');
+    await waitFor(() => expect(delivered).toHaveLength(1));
+    expect(delivered[0]!.filename).toBe('城东区人民政府2023年度报告问题清单.xlsx');
+    const wb = parseXlsx(delivered[0]!.bytes);
+    const grid = wb.sheets[0]!.grid;
+    expect(wb.sheets[0]!.name).toBe('问题清单');
+    expect(String(grid[0]![0])).toContain('2024-01-20检查：2 个错误，23 个警告');
+    expect(grid[1]).toEqual(['级别', '规则编号', '规则', '表格', '单元格', '单元格地址', '问题', '核实理由', '核实日期']);
+    expect(grid.length).toBe(2 + 25);
+    expect(grid[2]!.slice(0, 5)).toEqual(['错误', 'row-total', '总计列等于各申请人列之和', '三、收到和处理政府信息公开申请情况', '（一）予以公开（总计列）']);
+    expect(String(grid[2]![5])).toMatch(/^报告数据![A-Z]+\d+$/u);
+  });
+
+  test('an edit of a checked cell says the result is out of date; another sheet does not', async () => {
+    const { controller } = await withError();
+    const cell = controller.getState().result!.addresses['requests.disclosed.total']!;
+    act(() => controller.cellsChanged('Sheet1', cell.address));
+    expect(screen.queryByText(/结果可能已过时/u)).toBeNull();
+    act(() => controller.cellsChanged(cell.sheet, `A1:${cell.address}`));
+    expect(screen.getByText(/结果可能已过时/u)).toBeTruthy();
+    await click('检查报告');
+    expect(screen.queryByText(/结果可能已过时/u)).toBeNull();
+  });
+
+  test('the first step is suggested in an empty workbook, and filling in once the template is there', async () => {
+    const { controller } = setup();
+    await act(async () => {
+      await controller.probe();
+    });
+    expect(screen.getByText('第一步：生成模板')).toBeTruthy();
+    await click('生成模板');
+    expect(screen.queryByText('第一步：生成模板')).toBeNull();
+    expect(screen.getByText(/黄色单元格中填写/u)).toBeTruthy();
   });
 });
