@@ -60,6 +60,27 @@ function shadeWord(x: number, y: number): RGBA | undefined {
   return c;
 }
 
+/** 生成模板: a sheet with the table's grid (header row shaded). */
+function shadeTemplate(x: number, y: number): RGBA | undefined {
+  if (x < 0.1 || x > 0.9 || y < 0.14 || y > 0.86) return undefined;
+  const edge = x < 0.15 || x > 0.85 || y < 0.19 || y > 0.81;
+  if (edge) return BLUE;
+  const col = [0.42, 0.63].some((g) => Math.abs(x - g) < 0.03);
+  const row = [0.38, 0.6].some((g) => Math.abs(y - g) < 0.03);
+  if (col || row) return BLUE;
+  return y < 0.38 ? LINE : WHITE;
+}
+
+/** 帮助: a question mark in a circle. */
+function shadeHelp(x: number, y: number): RGBA | undefined {
+  const d = Math.hypot(x - 0.5, y - 0.5);
+  if (d > 0.42) return undefined;
+  const arc = Math.abs(Math.hypot(x - 0.5, y - 0.4) - 0.15) < 0.055 && !(y > 0.4 && x < 0.5);
+  const stem = segmentDistance(x, y, 0.5, 0.55, 0.5, 0.62) < 0.055;
+  const dot = Math.hypot(x - 0.5, y - 0.75) < 0.06;
+  return arc || stem || dot ? WHITE : BLUE;
+}
+
 /** Colour of the icon at a point of the unit square (later shapes paint over earlier ones). */
 function shade(x: number, y: number): RGBA | undefined {
   const r = 0.18;
@@ -134,3 +155,5 @@ function png(size: number, raw: Buffer): Buffer {
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, '..', 'assets', `icon-${size}.png`), render(size));
 for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `check-${size}.png`), render(size, shadeCheck));
 for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `word-${size}.png`), render(size, shadeWord));
+for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `template-${size}.png`), render(size, shadeTemplate));
+for (const size of [16, 32, 80]) writeFileSync(join(__dirname, '..', 'assets', `help-${size}.png`), render(size, shadeHelp));

@@ -8,9 +8,14 @@ import { getController } from '../taskpane/runtime';
 
 /** Function names used by manifest.xml's ExecuteFunction actions. */
 export const COMMANDS = {
+  generateTemplate: 'generateTemplate',
   checkReport: 'checkReport',
   generateWord: 'generateWord',
+  openHelp: 'openHelp',
 } as const;
+
+/** The user guide, served beside the task pane. */
+export const HELP_PAGE = 'help.html';
 
 async function showTaskpane(): Promise<void> {
   if (Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) await Office.addin.showAsTaskpane();
@@ -42,7 +47,31 @@ export async function generateWordCommand(event: Office.AddinCommands.Event): Pr
   }
 }
 
+/** 生成模板 from the ribbon: the first step; the pane shows where the template went. */
+export async function generateTemplateCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    if (detectHost(Office, 'Excel').kind === 'ready') await getController().generateTemplate();
+    await showTaskpane();
+  } catch {
+    // Failures are kept by the controller and shown in the pane.
+  } finally {
+    event.completed();
+  }
+}
+
+/** 帮助 from the ribbon: the user guide in an Office dialog (any Office that runs the add-in has dialogs). */
+export function openHelpCommand(event: Office.AddinCommands.Event): void {
+  try {
+    const url = new URL(HELP_PAGE, window.location.href).toString();
+    Office.context.ui.displayDialogAsync(url, { height: 80, width: 50 }, () => event.completed());
+  } catch {
+    event.completed();
+  }
+}
+
 export function registerCommands(): void {
+  Office.actions.associate(COMMANDS.generateTemplate, generateTemplateCommand);
+  Office.actions.associate(COMMANDS.openHelp, openHelpCommand);
   Office.actions.associate(COMMANDS.checkReport, checkReportCommand);
   Office.actions.associate(COMMANDS.generateWord, generateWordCommand);
 }

@@ -332,6 +332,11 @@ export function App({ status, controller, wordController }: { status: HostStatus
         <StatusBar status={status} />
         {status.kind === 'ready' && controller ? <Workspace controller={controller} /> : null}
         {status.kind === 'word' && wordController ? <WordPane controller={wordController} canInsert={status.canInsert} /> : null}
+        <div className={styles.footer}>
+          <Link href="help.html" target="_blank" rel="noopener">
+            帮助：使用指南和核对规则
+          </Link>
+        </div>
         <Accordion collapsible>
           <AccordionItem value="rules">
             <AccordionHeader size="small">

@@ -8,23 +8,34 @@ type Handler = (event: { completed: () => void }) => Promise<void>;
 function installOffice(state: WorkbookState, opts: { excelApi18?: boolean; sharedRuntime?: boolean; runFails?: boolean }) {
   const associated = new Map<string, Handler>();
   const shown: string[] = [];
+  const dialogs: { url: string; options: unknown }[] = [];
   (globalThis as Record<string, unknown>).Office = {
     onReady: async (fn?: () => void) => fn?.(),
     actions: { associate: (name: string, fn: Handler) => associated.set(name, fn) },
     addin: { showAsTaskpane: async () => void shown.push('pane') },
-    context: { requirements: { isSetSupported: (set: string) => (set === 'SharedRuntime' ? (opts.sharedRuntime ?? true) : (opts.excelApi18 ?? true)) } },
+    context: {
+      requirements: { isSetSupported: (set: string) => (set === 'SharedRuntime' ? (opts.sharedRuntime ?? true) : (opts.excelApi18 ?? true)) },
+      ui: {
+        displayDialogAsync: (url: string, options: unknown, callback: () => void) => {
+          dialogs.push({ url, options });
+          callback();
+        },
+      },
+    },
   };
+  (globalThis as Record<string, unknown>).window ??= { location: { href: 'https://localhost:3000/taskpane.html' } };
   (globalThis as Record<string, unknown>).Excel = {
     run: async (batch: (c: Excel.RequestContext) => Promise<unknown>) => {
       if (opts.runFails) throw Object.assign(new Error('x'), { code: 'GeneralException' });
       return batch(excelContext(state).context);
     },
   };
-  return { associated, shown };
+  return { associated, shown, dialogs };
 }
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Office;
+  delete (globalThis as Record<string, unknown>).window;
   delete (globalThis as Record<string, unknown>).Excel;
   jest.resetModules();
 });
@@ -86,4 +97,27 @@ test('generateWord is associated, shows the pane first, completes the event also
   expect(completed).toHaveBeenCalledTimes(1);
   expect(shown).toEqual(['pane']);
   expect(getController().getState().failure?.title).toBe('未能生成Word报告');
+});
+
+test('generateTemplate from the ribbon paints the template, shows the pane, completes the event', async () => {
+  const state = new WorkbookState();
+  state.addSheet('Sheet1');
+  const { associated, shown } = installOffice(state, {});
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const completed = jest.fn();
+  await associated.get('generateTemplate')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(shown).toEqual(['pane']);
+  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文']);
+});
+
+test('openHelp opens the user guide beside the pane in a dialog and completes the event', async () => {
+  const { associated, dialogs } = installOffice(new WorkbookState(), {});
+  await loadCommands();
+  await new Promise((r) => setTimeout(r, 0));
+  const completed = jest.fn();
+  await associated.get('openHelp')!({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(dialogs.map((d) => d.url)).toEqual(['https://localhost:3000/help.html']);
 });
