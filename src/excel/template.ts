@@ -154,6 +154,8 @@ export function paintSheet(
     ws.pageLayout.paperSize = 'A4';
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     ws.pageLayout.centerHorizontally = true;
+    // A page break is added before the top row of the range given (ExcelApi 1.9).
+    for (const r of sheet.print.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
   }
   ws.protection.protect({
     allowFormatCells: true,

@@ -68,6 +68,8 @@ export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<stri
     ws.columns = sheet.columnWidths.map((width) => ({ width }));
     for (const c of sheet.cells) paintCell(ws, c, plan.styles[c.style], c.key ? values.get(c.key) : undefined);
     for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row) + 1).height = height;
+    // A break after the 1-based row r is a new page from the 0-based row r.
+    for (const r of sheet.print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
     for (const c of sheet.cells) if (c.key) wb.definedNames.add(sheetReference(sheet.name, c.row, c.col), definedName(c.key));
     const last = sheet.cells.reduce((m, c) => Math.max(m, c.row + c.rowSpan), 0);
     ws.pageSetup.printArea = `A1:${a1(last - 1, sheet.columnWidths.length - 1)}`;

@@ -58,6 +58,8 @@ export class SheetState {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
   pageLayout: Record<string, unknown> = {};
+  /** 0-based rows a printed page starts at (horizontal page breaks). */
+  pageBreaks: number[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellState {
@@ -279,12 +281,22 @@ export class FakeWorksheet extends Proxy {
   private _name = '';
   protection: FakeProtection;
   pageLayout: Record<string, unknown>;
+  /** PageBreakCollection.add: “Adds a page break before the top-left cell of the range specified” (ExcelApi 1.9). */
+  horizontalPageBreaks: { add: (range: string) => void };
   private constructor(
     ctx: FakeContext,
     readonly resolve: () => SheetState,
   ) {
     super(ctx);
     this.protection = new FakeProtection(ctx, resolve);
+    this.horizontalPageBreaks = {
+      add: (range: string) => {
+        const { r } = parseA1(range.split(':')[0]!);
+        this.enqueue(() => {
+          this.resolve().pageBreaks.push(r);
+        });
+      },
+    };
     const page: Record<string, unknown> = {};
     this.pageLayout = new globalThis.Proxy(page, {
       set: (_t, prop, value) => {

@@ -91,9 +91,11 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   await page.getByRole('button', { name: '检查报告' }).click();
   await page.getByRole('heading', { name: '检查结果' }).waitFor();
   expect((await excel<number>(page, 'e.syncs')) - syncsBefore).toBe(2);
-  const warnings = page.getByRole('button', { name: /^警告：/u });
-  expect(await warnings.count()).toBe(23);
+  await page.getByRole('tab', { name: '全部（23）' }).waitFor();
   await shot(page, '03-findings');
+  // The 21 blank cells are one group; opened, each cell is its own entry.
+  await page.getByRole('button', { name: /21个单元格为空白，应填写0/u }).click();
+  expect(await page.getByRole('button', { name: /^警告：/u }).count()).toBe(23);
   expect(await excel<string>(page, 'e.content()')).toBe(contentBefore);
   expect(await excel<string>(page, 'e.format()')).not.toBe(formatsBefore);
 
@@ -167,11 +169,63 @@ test('对比上年报告: a published report as last year adds the cross-year fi
   await page.getByText(/上年报告：chengdong-2023-report.txt/u).waitFor();
   await page.getByRole('button', { name: '检查报告' }).click();
   await page.getByRole('heading', { name: '检查结果' }).waitFor();
+  // Identical findings may be one group: open every group first.
+  for (const group of await page.getByRole('button', { name: /展开查看各单元格/u }).all()) await group.click();
   await page
     .getByText(/与上年报告的相同内容占/u)
     .first()
     .waitFor();
   await shot(page, '07-previous-year');
+  await page.context().close();
+}, 120000);
+
+test('working through findings: filter, group, 空白填0 and 撤销, 已核实 and 重置已核实, 导出问题清单, the help page', async () => {
+  const page = await openPane({ ...EXCEL, platform: 'OfficeOnline' });
+  await page.getByText('第一步：生成模板').waitFor();
+  await fillFromExample(page);
+  await page.getByRole('button', { name: '检查报告' }).click();
+  await page.getByRole('tab', { name: '全部（23）' }).waitFor();
+
+  // Filter: only warnings here; 错误 shows none.
+  await page.getByRole('tab', { name: '错误（0）' }).click();
+  await page.getByText('没有错误的问题。').waitFor();
+  await page.getByRole('tab', { name: '全部（23）' }).click();
+
+  // 空白填0, confirmed; then 撤销.
+  await page.getByRole('button', { name: '空白填0（21个单元格）' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '填入0' }).click();
+  await page.getByText(/已在 21 个空白单元格中填入0/u).waitFor();
+  await page.getByRole('tab', { name: '全部（2）' }).waitFor();
+  await shot(page, '08-filled');
+  await page.getByRole('button', { name: '撤销空白填0（21个单元格）' }).click();
+  await page.getByText(/21 个单元格恢复为空白/u).waitFor();
+  await page.getByRole('tab', { name: '全部（23）' }).waitFor();
+
+  // 已核实 with a reason, then 重置已核实.
+  const date = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^警告：报告没有填写发布日期/u }) });
+  await date.getByRole('button', { name: '标为已核实…' }).click();
+  await date.getByRole('textbox', { name: '核实理由' }).fill('发布日期待定稿后填写');
+  await date.getByRole('button', { name: '确认已核实' }).click();
+  await page.getByRole('tab', { name: '已核实（1）' }).click();
+  await page.getByText('已核实：发布日期待定稿后填写', { exact: false }).waitFor();
+  expect(await excel<string[]>(page, 'e.state.sheets.map((s) => s.name)')).toContain('核实记录');
+  await shot(page, '09-reviewed');
+  await page.getByRole('button', { name: '重置已核实' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除核实记录' }).click();
+  await page.getByRole('tab', { name: '已核实（0）' }).waitFor();
+
+  // 导出问题清单: a workbook download.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出问题清单' }).click()]);
+  expect(download.suggestedFilename()).toBe('城东区人民政府2023年度报告问题清单.xlsx');
+  const file = join(dist, 'problems.xlsx');
+  await download.saveAs(file);
+  const sheet = await (await JSZip.loadAsync(readFileSync(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+  expect(sheet).toContain('二、上年结转申请·自然人');
+
+  // The help page, linked from the pane.
+  const [help] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: /帮助/u }).click()]);
+  await help.getByRole('heading', { name: '政府信息公开年报助手 · 使用指南' }).waitFor();
+  expect(await help.getByRole('row').count()).toBeGreaterThan(20);
   await page.context().close();
 }, 120000);
 

@@ -11,6 +11,8 @@ import {
   sheetReference,
   TEXT_SHEET,
   workbookPlan,
+  wrapLabel,
+  textWidth,
   type Grid,
 } from '../../src/core';
 import { CELLS, TABLES, REV, key } from '../helpers/format';
@@ -38,8 +40,39 @@ describe('workbook plan', () => {
   });
 
   test('every label of the format is on the data sheet', () => {
-    const texts = new Set(data!.cells.map((c) => c.text));
+    // Header labels may carry line breaks at word boundaries; the words are the format's.
+    const texts = new Set(data!.cells.map((c) => c.text?.replace(/\n/gu, '') ?? null));
     for (const t of TABLES) for (const row of t.rows) for (const cell of row.cells) if (cell.type === 'label') expect(texts).toContain(cell.text);
+  });
+
+  test.each([
+    ['社会公益组织', 9, '社会公益\n组织'],
+    ['法律服务机构', 9, '法律服务\n机构'],
+    ['本年制发件数', 9, '本年制发\n件数'],
+    ['商业企业', 9, '商业企业'],
+    ['结果维持', 9, '结果维持'],
+    ['行政诉讼（未经复议直接起诉）', 14, '行政诉讼\n（未经复议直接起诉）'],
+    ['本年收费金额（单位：万元）', 27, '本年收费金额（单位：万元）'],
+  ])('header %s in a %d-wide cell breaks at a word boundary: %j', (text, width, expected) => {
+    expect(wrapLabel(text, width)).toBe(expected);
+  });
+
+  test('every header line fits its cell, and no line is a single stranded character', () => {
+    for (const c of data!.cells.filter((x) => x.style === 'header' && x.text)) {
+      const width = data!.columnWidths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+      const lines = c.text!.split('\n');
+      if (lines.length > 1) for (const line of lines) expect([...line].length).toBeGreaterThan(1);
+      for (const line of lines) if (!/（/u.test(line)) expect(textWidth(line)).toBeLessThanOrEqual(width - 1);
+    }
+  });
+
+  test('printing: every table at the left margin, each after the first on its own page, text at ≥ 9 pt on A4 landscape', () => {
+    const sections = data!.cells.filter((c) => c.style === 'section');
+    expect(data!.print.pageBreaks).toEqual(sections.slice(1).map((c) => c.row));
+    for (const t of TABLES) expect(t.geometry.sheet.offset).toBe(0);
+    // A4 landscape with 0.5" margins holds about 137 character widths at 100 %; fit-to-width scales the widest table.
+    const width = data!.columnWidths.reduce((a, b) => a + b, 0);
+    expect(11 * Math.min(1, 137 / width)).toBeGreaterThanOrEqual(9);
   });
 
   test('merged areas never overlap and stay inside the columns', () => {
@@ -57,9 +90,9 @@ describe('workbook plan', () => {
     }
   });
 
-  test('the T3 note fills the 3×3 top-left block and input cells are unlocked with validation', () => {
+  test('the T3 note fills the top-left block (3 rows, the 5 label columns) and input cells are unlocked with validation', () => {
     const note = data!.cells.find((c) => c.style === 'note')!;
-    expect(note).toMatchObject({ rowSpan: 3, colSpan: 3, col: 0 });
+    expect(note).toMatchObject({ rowSpan: 3, colSpan: 5, col: 0 });
     for (const c of data!.cells.filter((x) => x.key)) {
       expect(plan.styles[c.style].locked).toBe(false);
       expect(c.validation?.type).toBe(c.key === 'active.fees' ? 'decimal' : 'whole');

@@ -99,7 +99,7 @@ export type SheetPlan = {
   columnWidths: number[];
   /** Row heights in points, for rows that need more than one line. */
   rowHeights: Record<number, number>;
-  print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1 };
+  print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1; pageBreaks?: number[] };
   /** Hidden from the sheet tabs (the local rules a template carries); it stays in the file and can be shown again. */
   hidden?: boolean;
 };
@@ -137,6 +137,43 @@ function columnMap(table: TableFormat): (gridCol: number, colSpan: number) => [n
   return (c, span) => [starts[c]!, spans.slice(c, c + span).reduce((a, b) => a + b, 0)];
 }
 
+/** Splits a label into units that must stay on one line: a bracketed part, or two characters (most Chinese words are two or four). */
+function labelUnits(text: string): string[] {
+  const units: string[] = [];
+  const re = /[（(][^）)]*[）)]|[A-Za-z0-9.]+|[\s\S]{1,2}/gu;
+  for (const m of text.matchAll(re)) units.push(m[0]);
+  return units;
+}
+
+/**
+ * A header label with its line breaks at word boundaries, for a cell `width` characters wide:
+ * “社会公益组织” in a 9-wide column → “社会公益\n组织”, never “社会公益组\n织”. Labels that fit,
+ * or that already hold a break, are kept.
+ */
+export function wrapLabel(text: string, width: number): string {
+  const usable = width - 1;
+  if (text.includes('\n') || textWidth(text) <= usable) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of labelUnits(text)) {
+    if (line !== '' && textWidth(line + unit) > usable) {
+      lines.push(line);
+      line = unit;
+    } else line += unit;
+  }
+  if (line !== '') lines.push(line);
+  // Never strand one character on the last line: give it the previous line's last unit.
+  if (lines.length > 1 && [...lines[lines.length - 1]!].length === 1) {
+    const prev = lines[lines.length - 2]!;
+    const units = labelUnits(prev);
+    if (units.length > 1) {
+      lines[lines.length - 2] = units.slice(0, -1).join('');
+      lines[lines.length - 1] = units[units.length - 1]! + lines[lines.length - 1]!;
+    }
+  }
+  return lines.join('\n');
+}
+
 function placeTable(revision: FormatRevision, table: TableFormat, top: number, cells: PlanCell[], heights: Record<number, number>, widths: number[]): void {
   const map = columnMap(table);
   const rowLines = table.rows.map(() => 1);
@@ -144,9 +181,10 @@ function placeTable(revision: FormatRevision, table: TableFormat, top: number, c
     const [col, colSpan] = map(c, span);
     if (cell.type === 'label') {
       const style: StyleToken = cell.role === 'caption' ? 'caption' : cell.role === 'note' ? 'note' : cell.role === 'header' ? 'header' : 'rowLabel';
-      cells.push({ row: top + r, col, rowSpan, colSpan, style, text: cell.text });
       const width = widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0);
-      const lines = Math.ceil(linesFor(cell.text, width) / rowSpan);
+      const text = style === 'header' ? wrapLabel(cell.text, width) : cell.text;
+      cells.push({ row: top + r, col, rowSpan, colSpan, style, text });
+      const lines = Math.ceil(linesFor(text, width) / rowSpan);
       rowLines[r] = Math.max(rowLines[r]!, lines);
     } else {
       const kind = revision.cell(cell.key)!.kind;
@@ -176,13 +214,16 @@ function dataSheet(revision: FormatRevision): SheetPlan {
     `政府信息公开工作年度报告 · 表格数据（${revision.name}）`,
     '黄色单元格为填写区域：件数填非负整数，没有的填0，不要留空；收费金额以万元为单位。填好后点击“检查报告”。',
   );
-  for (const table of revision.tables) {
+  // Each table after the first starts on a new printed page (表三 alone fills a page).
+  const pageBreaks: number[] = [];
+  for (const [i, table] of revision.tables.entries()) {
     row++;
+    if (i > 0) pageBreaks.push(row);
     cells.push({ row: row++, col: 0, rowSpan: 1, colSpan: 1, style: 'section', text: revision.section(table.section).title });
     placeTable(revision, table, row, cells, heights, widths);
     row += table.rows.length;
   }
-  return { name: DATA_SHEET, cells, columnWidths: widths, rowHeights: heights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
+  return { name: DATA_SHEET, cells, columnWidths: widths, rowHeights: heights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, pageBreaks } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -154,15 +154,18 @@ const SPEC: FormatSpec = {
     ],
   },
   geometry: {
-    // Word: relative column widths and the table's font size. Sheet: label columns A–C, values from D.
-    active: { document: { widths: [0.34, 0.22, 0.22, 0.22], fontSize: 12 }, sheet: { offset: 0, spans: [3, 1, 1, 1] } },
+    // Word: relative column widths and the table's font size. Sheet: label columns A–E (表三's row
+    // labels span C–E), values from F. 表四 has 15 value columns and no labels: it starts at A, so
+    // every table sits at the left margin and the widest (表四) sets a print scale that keeps the
+    // text at about 10 pt on A4 landscape.
+    active: { document: { widths: [0.34, 0.22, 0.22, 0.22], fontSize: 12 }, sheet: { offset: 0, spans: [5, 1, 1, 1] } },
     requests: {
       document: { widths: [0.07, 0.11, 0.22, ...new Array<number>(7).fill(0.6 / 7)], fontSize: 10.5 },
-      sheet: { offset: 0, spans: new Array<number>(10).fill(1) },
+      sheet: { offset: 0, spans: [1, 1, 3, ...new Array<number>(7).fill(1)] },
     },
-    appeals: { document: { widths: new Array<number>(15).fill(1 / 15), fontSize: 10.5 }, sheet: { offset: 3, spans: new Array<number>(15).fill(1) } },
+    appeals: { document: { widths: new Array<number>(15).fill(1 / 15), fontSize: 10.5 }, sheet: { offset: 0, spans: new Array<number>(15).fill(1) } },
   },
-  sheet: { labelWidths: [8, 12, 34], valueWidth: 9, valueColumns: 15 },
+  sheet: { labelWidths: [9, 9, 10, 10, 10], valueWidth: 9, valueColumns: 10 },
   legacy: {
     name: '2019年试行格式（国办公开办函〔2019〕60号）',
     shortName: '2019年格式',
