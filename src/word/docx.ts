@@ -23,11 +23,12 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { DocParagraph, DocTable, DocumentPlan, RunFont } from '../core';
+import { PAGE_GEOMETRY, type DocParagraph, type DocTable, type DocumentPlan, type RunFont } from '../core';
 
 const mm = (v: number) => Math.round((v / 25.4) * 1440);
 const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+const M = PAGE_GEOMETRY.margin;
+const MARGIN = { top: mm(M.top), bottom: mm(M.bottom), left: mm(M.left), right: mm(M.right) };
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 export const FONTS: Record<RunFont, string> = {
@@ -46,10 +47,15 @@ const LINE = 580; // exact 29 pt
 const INDENT = 640; // two characters of 16 pt
 
 function runs(p: DocParagraph, size: number): TextRun[] {
-  return p.runs.map((r) => new TextRun({ text: r.text, font: font(FONTS[r.font]), size } satisfies IRunOptions));
+  return p.runs.map((r) => new TextRun({ text: r.text, font: font(FONTS[r.font]), size, ...(r.breakBefore ? { break: 1 } : {}) } satisfies IRunOptions));
 }
 
-function paragraph(p: DocParagraph, afterBody: boolean): Paragraph {
+/** A cell's lines (the plan puts breaks where a word would otherwise be cut). */
+function cellRuns(text: string, options: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ ...options, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function paragraph(p: DocParagraph, afterBody: boolean, afterTable: boolean): Paragraph {
   const isTitle = p.role === 'title';
   const align = p.align === 'center' ? AlignmentType.CENTER : p.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED;
   return new Paragraph({
@@ -58,7 +64,12 @@ function paragraph(p: DocParagraph, afterBody: boolean): Paragraph {
     // The signature stands two lines below the text (GB/T 9704-2012 7.3.5).
     spacing: isTitle
       ? { line: 700, lineRule: LineRuleType.EXACT, after: 580 }
-      : { line: LINE, lineRule: LineRuleType.EXACT, ...(p.role === 'signature' && afterBody ? { before: 2 * LINE } : {}) },
+      : {
+          line: LINE,
+          lineRule: LineRuleType.EXACT,
+          // The signature stands two lines below the text; whatever follows a table, half a line below it.
+          ...(p.role === 'signature' && afterBody ? { before: 2 * LINE } : afterTable ? { before: LINE / 2 } : {}),
+        },
     ...(p.indent ? { indent: { firstLine: INDENT } } : {}),
     ...(p.role === 'signature' ? { indent: { right: INDENT } } : {}),
     ...(p.role === 'heading' ? { keepNext: true } : {}),
@@ -78,7 +89,7 @@ function table(t: DocTable): Table {
       return new TableCell({
         children: [
           new Paragraph({
-            children: [new TextRun({ text: c.text, font: font(FONTS.fangsong), size, bold: c.kind === 'header' || c.kind === 'caption' })],
+            children: cellRuns(c.text, { font: font(FONTS.fangsong), size, bold: c.kind === 'header' || c.kind === 'caption' }),
             alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
             spacing: { line: Math.round(t.fontSize * 20 * 1.25), lineRule: LineRuleType.EXACT },
           }),
@@ -162,14 +173,40 @@ export function createDocument(input: DocumentPlan): Document {
         footers: { default: footer() },
         children: plan.blocks.map((b, i) => {
           const prev = plan.blocks[i - 1];
-          return b.type === 'paragraph' ? paragraph(b, !(prev?.type === 'paragraph' && prev.role === 'signature')) : table(b);
+          return b.type === 'paragraph' ? paragraph(b, !(prev?.type === 'paragraph' && prev.role === 'signature'), prev?.type === 'table') : table(b);
         }),
       },
     ],
   });
 }
 
-const overrides = (plan: DocumentPlan) => [{ path: 'docProps/core.xml', data: coreProperties(sanitize(plan)) }];
+/**
+ * The font table names each 公文 font with the family to fall back to (w:altName) and its Chinese
+ * character set, so a PC without 方正小标宋简体 or the _GB2312 fonts shows 宋体, 仿宋 and 楷体
+ * rather than whatever the default font is.
+ */
+export const FONT_FALLBACKS: Record<string, { alt: string; family: 'roman' | 'modern' | 'script' | 'swiss' }> = {
+  [FONTS.title]: { alt: '宋体', family: 'roman' },
+  [FONTS.fangsong]: { alt: '仿宋', family: 'modern' },
+  [FONTS.kaiti]: { alt: '楷体', family: 'script' },
+  [FONTS.heiti]: { alt: 'SimHei', family: 'modern' },
+  [PAGE_NUMBER_FONT]: { alt: 'SimSun', family: 'roman' },
+};
+
+function fontTable(): string {
+  const fonts = Object.entries(FONT_FALLBACKS)
+    .map(
+      ([name, f]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
+
+const overrides = (plan: DocumentPlan) => [
+  { path: 'docProps/core.xml', data: coreProperties(sanitize(plan)) },
+  { path: 'word/fontTable.xml', data: fontTable() },
+];
 
 /** The .docx bytes (Node and browsers). */
 export async function buildDocx(plan: DocumentPlan): Promise<Uint8Array> {

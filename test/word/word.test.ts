@@ -1,5 +1,6 @@
 /** The Word report: structure of word/document.xml, a golden file, typography, special text, LibreOffice. */
 import { execFileSync } from 'node:child_process';
+import { pdfLines, pdfWords } from '../helpers/pdf';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,5 +172,22 @@ describe('LibreOffice opens the report', () => {
       at = i + 1;
     }
     expect(flat).toContain('—1—');
+
+    // Layout as rendered: the title breaks after the body's name, 二号 title and 三号 body, table
+    // headers broken between words, and no table label line that is a single character.
+    const words = pdfWords(join(dir, 'report.pdf'));
+    const first = pdfLines(words, 1);
+    expect(first.slice(0, 2)).toEqual(['城东区人民政府', '2023年政府信息公开工作年度报告']);
+    const height = (text: string) => words.find((w) => w.text === text)!;
+    const title = height('城东区人民政府');
+    expect(title.y1 - title.y0).toBeGreaterThan(26); // 22 pt glyphs, about 28.6 pt boxes
+    const bodyWord = words.find((w) => w.page === 1 && w.y0 > title.y1 + 60)!;
+    expect(bodyWord.y1 - bodyWord.y0).toBeGreaterThan(19); // 16 pt
+    const tableLines = words.filter((w) => w.page > 1).map((w) => w.text);
+    expect(tableLines).toEqual(expect.arrayContaining(['社会', '公益', '组织', '法律', '服务', '机构']));
+    expect(tableLines).not.toContain('社会公益组');
+    const allLines = Array.from({ length: Math.max(...words.map((w) => w.page)) }, (_, i) => pdfLines(words, i + 1)).flat();
+    const stranded = allLines.filter((l) => /^[\u4e00-\u9fff]$/u.test(l));
+    expect(stranded).toEqual([]);
   }, 150000);
 });

@@ -1,5 +1,6 @@
 /** The .xlsx adapter: template written by ExcelJS, read back by names and by labels, opened by LibreOffice. */
 import { execFileSync } from 'node:child_process';
+import { pdfWords } from '../helpers/pdf';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,5 +166,19 @@ describe('LibreOffice opens the generated workbook', () => {
     for (const t of TABLES) for (const r of t.rows) for (const c of r.cells) if (c.type === 'label') expect(text).toContain(c.text.replace(/\s/gu, ''));
     for (const s of ['32999', '341.5979', '城东区人民政府办公室', '一、总体情况', '六、其他需要报告的事项']) expect(text).toContain(s);
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+
+    // Printed: each table on its own page, at the left margin, text of at least 9 pt, headers broken between words.
+    const words = pdfWords(join(dir, 'report.pdf'));
+    const pageOf = (text: string) => words.find((w) => w.text.startsWith(text))!;
+    expect(pageOf('二、主动公开').page).toBe(1);
+    expect(pageOf('三、收到和处理').page).toBe(2);
+    expect(pageOf('四、政府信息公开行政复议').page).toBe(3);
+    const t2 = pageOf('二、主动公开');
+    expect(Math.abs(pageOf('四、政府信息公开行政复议').x0 - t2.x0)).toBeLessThan(2);
+    const natural = words.find((w) => w.page === 2 && w.text === '自然人')!;
+    expect((natural.x1 - natural.x0) / 3).toBeGreaterThanOrEqual(9);
+    const t3 = words.filter((w) => w.page === 2).map((w) => w.text);
+    expect(t3).toEqual(expect.arrayContaining(['社会公益', '组织', '法律服务', '机构']));
+    expect(t3).not.toContain('社会公益组');
   }, 150000);
 });

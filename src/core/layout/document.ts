@@ -13,7 +13,75 @@ import { displayText, trimSpaces, type ReportValue } from '../values/read';
 import { formatNumber } from '../values/compare';
 
 export type RunFont = 'fangsong' | 'kaiti' | 'heiti' | 'title';
-export type DocRun = { text: string; font: RunFont };
+/** A run of text; `breakBefore` starts it on a new line (the title's second line). */
+export type DocRun = { text: string; font: RunFont; breakBefore?: boolean };
+
+/** The page (GB/T 9704-2012): A4, margins 37/35/28/26 mm; the text is 156 mm wide. */
+export const PAGE_GEOMETRY = { widthMm: 210, heightMm: 297, margin: { top: 37, bottom: 35, left: 28, right: 26 } } as const;
+const TEXT_WIDTH_PT = ((PAGE_GEOMETRY.widthMm - PAGE_GEOMETRY.margin.left - PAGE_GEOMETRY.margin.right) / 25.4) * 72;
+/** The title's size (二号) in points. */
+export const TITLE_PT = 22;
+/** A table cell's inner margins, left plus right, in points. */
+export const CELL_MARGIN_PT = 4;
+
+/** Width of text in em: CJK and full-width characters 1, the rest ½. */
+function ems(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * The title's lines: one when it fits; otherwise the body's name on the first line and
+ * “YYYY年政府信息公开工作年度报告” on the second, so no word is cut by the line end.
+ */
+export function titleRuns(title: string): DocRun[] {
+  const perLine = Math.floor(TEXT_WIDTH_PT / TITLE_PT);
+  const year = /\d{4}年/u.exec(title);
+  if (ems(title) <= perLine || !year || year.index === 0) return [{ text: title, font: 'title' }];
+  return [
+    { text: title.slice(0, year.index), font: 'title' },
+    { text: title.slice(year.index), font: 'title', breakBefore: true },
+  ];
+}
+
+/** Units a header label keeps on one line: a bracketed part, a number, or two characters (most words are two or four). */
+function units(text: string): string[] {
+  return [...text.matchAll(/[（(][^）)]*[）)]|[A-Za-z0-9.]+|[\s\S]{1,2}/gu)].map((m) => m[0]);
+}
+
+/** Punctuation a line must not start with (it hangs at the end of the line before, as Word and WPS do). */
+const NO_LINE_START = /^[，。、；：？！）」』”’》〉】,.;:?!)]/u;
+
+/**
+ * A cell's text with line breaks placed so that Word's wrapping cuts no word and strands no single
+ * character. Headers and sub-group labels (“（三）不予公开”) break between units (a bracketed part, a
+ * number, two characters); longer labels wrap where Word would. No line starts with a comma or a
+ * closing bracket; a last line of a single character takes one more character along.
+ */
+export function cellLines(text: string, kind: DocCell['kind'], widthPt: number, fontPt: number): string {
+  const perLine = Math.max(1, Math.floor((widthPt - CELL_MARGIN_PT) / fontPt));
+  if (text.includes('\n') || ems(text) <= perLine) return text;
+  const byUnits = kind === 'header' || kind === 'caption' || /^（[一二三四五六七八九十]）[^（]{2,6}$/u.test(text);
+  const pieces = byUnits ? units(text).flatMap((u) => (ems(u) <= perLine ? [u] : [...u])) : [...text];
+  const lines: string[] = [''];
+  for (const piece of pieces) {
+    const line = lines[lines.length - 1]!;
+    if (line !== '' && ems(line + piece) > perLine && !NO_LINE_START.test(piece)) lines.push(piece);
+    else lines[lines.length - 1] = line + piece;
+  }
+  const cjk = (line: string) => [...line].filter((ch) => /[\u4e00-\u9fff]/u.test(ch)).length;
+  const last = lines.length - 1;
+  if (last > 0 && cjk(lines[last]!) <= 1 && [...lines[last - 1]!].length > 2) {
+    const prev = [...lines[last - 1]!];
+    let moved = prev.pop()!;
+    // Never leave the line before ending in an opening mark, nor start this one with a closing one.
+    while (prev.length > 1 && (/[“‘（《]$/u.test(prev.join('')) || NO_LINE_START.test(moved))) moved = prev.pop()! + moved;
+    lines[last - 1] = prev.join('');
+    lines[last] = moved + lines[last]!;
+  }
+  return lines.join('\n');
+}
 
 export type DocParagraph = {
   type: 'paragraph';
@@ -119,7 +187,8 @@ function tableBlock(table: TableFormat, report: Report, options: DocumentOptions
       const kind = cell.role === 'rowLabel' ? 'label' : cell.role;
       // Item labels read left to right; captions, headers, notes and the tall group labels are centred.
       const align = kind === 'label' && rowSpan === 1 && table.id !== 'active' ? 'left' : 'center';
-      c = { text: cell.text, col, colSpan, rowSpan, kind, align };
+      const widthPt = table.geometry.document.widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0) * TEXT_WIDTH_PT;
+      c = { text: cellLines(cell.text, kind, widthPt, table.geometry.document.fontSize), col, colSpan, rowSpan, kind, align };
     }
     rows[row]!.cells.push(c);
   }
@@ -153,7 +222,7 @@ function standardPreamble(report: Report): string {
 export function documentPlan(report: Report, options: DocumentOptions = {}): DocumentPlan {
   const revision = options.revision ?? revisionFor(report);
   const title = reportTitle(report);
-  const blocks: DocBlock[] = [{ type: 'paragraph', role: 'title', runs: [{ text: title, font: 'title' }], align: 'center', indent: false }];
+  const blocks: DocBlock[] = [{ type: 'paragraph', role: 'title', runs: titleRuns(title), align: 'center', indent: false }];
   const preamble = narrativeParagraphs(report.narrative.preamble);
   blocks.push(...(preamble.length > 0 ? preamble : [body(standardPreamble(report))]));
   for (const section of revision.sections) {

@@ -160,7 +160,8 @@ const SPEC: FormatSpec = {
     // text at about 10 pt on A4 landscape.
     active: { document: { widths: [0.34, 0.22, 0.22, 0.22], fontSize: 12 }, sheet: { offset: 0, spans: [5, 1, 1, 1] } },
     requests: {
-      document: { widths: [0.07, 0.11, 0.22, ...new Array<number>(7).fill(0.6 / 7)], fontSize: 10.5 },
+      // Value columns hold three characters a line (“自然人”, “社会/公益/组织”); the group labels three, the item labels nine.
+      document: { widths: [0.085, 0.106, 0.235, ...new Array<number>(7).fill(0.082)], fontSize: 10.5 },
       sheet: { offset: 0, spans: [1, 1, 3, ...new Array<number>(7).fill(1)] },
     },
     appeals: { document: { widths: new Array<number>(15).fill(1 / 15), fontSize: 10.5 }, sheet: { offset: 0, spans: new Array<number>(15).fill(1) } },
