@@ -51,8 +51,8 @@ function runs(p: DocParagraph, size: number): TextRun[] {
 }
 
 /** A cell's lines (the plan puts breaks where a word would otherwise be cut). */
-function cellRuns(text: string, options: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ ...options, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+function cellRuns(lines: readonly string[], options: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
+  return lines.map((line, i) => new TextRun({ ...options, text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 function paragraph(p: DocParagraph, afterBody: boolean, afterTable: boolean): Paragraph {
@@ -89,7 +89,7 @@ function table(t: DocTable): Table {
       return new TableCell({
         children: [
           new Paragraph({
-            children: cellRuns(c.text, { font: font(FONTS.fangsong), size, bold: c.kind === 'header' || c.kind === 'caption' }),
+            children: cellRuns(c.lines, { font: font(FONTS.fangsong), size, bold: c.kind === 'header' || c.kind === 'caption' }),
             alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
             spacing: { line: Math.round(t.fontSize * 20 * 1.25), lineRule: LineRuleType.EXACT },
           }),
@@ -155,7 +155,7 @@ function sanitize(plan: DocumentPlan): DocumentPlan {
     blocks: plan.blocks.map((b) =>
       b.type === 'paragraph'
         ? { ...b, runs: b.runs.map((r) => ({ ...r, text: xmlSafe(r.text) })) }
-        : { ...b, rows: b.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, text: xmlSafe(c.text) })) })) },
+        : { ...b, rows: b.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, text: xmlSafe(c.text), lines: c.lines.map(xmlSafe) })) })) },
     ),
   };
 }

@@ -59,9 +59,9 @@ const NO_LINE_START = /^[，。、；：？！）」』”’》〉】,.;:?!)]/u
  * number, two characters); longer labels wrap where Word would. No line starts with a comma or a
  * closing bracket; a last line of a single character takes one more character along.
  */
-export function cellLines(text: string, kind: DocCell['kind'], widthPt: number, fontPt: number): string {
+export function cellLines(text: string, kind: DocCell['kind'], widthPt: number, fontPt: number): string[] {
   const perLine = Math.max(1, Math.floor((widthPt - CELL_MARGIN_PT) / fontPt));
-  if (text.includes('\n') || ems(text) <= perLine) return text;
+  if (text.includes('\n') || ems(text) <= perLine) return text.split('\n');
   const byUnits = kind === 'header' || kind === 'caption' || /^（[一二三四五六七八九十]）[^（]{2,6}$/u.test(text);
   const pieces = byUnits ? units(text).flatMap((u) => (ems(u) <= perLine ? [u] : [...u])) : [...text];
   const lines: string[] = [''];
@@ -80,7 +80,7 @@ export function cellLines(text: string, kind: DocCell['kind'], widthPt: number, 
     lines[last - 1] = prev.join('');
     lines[last] = moved + lines[last]!;
   }
-  return lines.join('\n');
+  return lines;
 }
 
 export type DocParagraph = {
@@ -92,7 +92,10 @@ export type DocParagraph = {
 };
 
 export type DocCell = {
+  /** The cell's text as in the format (what importers and other renderings read). */
   text: string;
+  /** The lines a printed cell breaks into (Word): between words, never one character alone. */
+  lines: string[];
   /** The grid column the cell starts in (row spans above it cover the columns before). */
   col: number;
   colSpan: number;
@@ -182,13 +185,14 @@ function tableBlock(table: TableFormat, report: Report, options: DocumentOptions
   for (const { cell, row, col, rowSpan, colSpan } of walkGrid(table)) {
     let c: DocCell;
     if (cell.type === 'value') {
-      c = { text: cellText(report.values[cell.key], options), col, colSpan, rowSpan: 1, kind: 'value', align: 'center', key: cell.key };
+      const text = cellText(report.values[cell.key], options);
+      c = { text, lines: [text], col, colSpan, rowSpan: 1, kind: 'value', align: 'center', key: cell.key };
     } else {
       const kind = cell.role === 'rowLabel' ? 'label' : cell.role;
       // Item labels read left to right; captions, headers, notes and the tall group labels are centred.
       const align = kind === 'label' && rowSpan === 1 && table.id !== 'active' ? 'left' : 'center';
       const widthPt = table.geometry.document.widths.slice(col, col + colSpan).reduce((a, b) => a + b, 0) * TEXT_WIDTH_PT;
-      c = { text: cellLines(cell.text, kind, widthPt, table.geometry.document.fontSize), col, colSpan, rowSpan, kind, align };
+      c = { text: cell.text, lines: cellLines(cell.text, kind, widthPt, table.geometry.document.fontSize), col, colSpan, rowSpan, kind, align };
     }
     rows[row]!.cells.push(c);
   }
