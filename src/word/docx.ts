@@ -23,6 +23,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { xmlEscape, xmlSafe } from '../files/xml';
 import { PAGE_GEOMETRY, type DocParagraph, type DocTable, type DocumentPlan, type RunFont } from '../core';
 
 const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -117,10 +118,6 @@ function footer(): Footer {
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(['— ', PageNumber.CURRENT, ' —'])] })] });
 }
 
-function xmlEscape(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
-}
-
 /** docProps/core.xml with the dates pinned to the report's date, so the same report gives the same file. */
 function coreProperties(plan: DocumentPlan): string {
   const when = `${plan.date}T00:00:00Z`;
@@ -134,16 +131,6 @@ function coreProperties(plan: DocumentPlan): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
     '</cp:coreProperties>'
-  );
-}
-
-/** Characters XML 1.0 cannot carry (control characters, unpaired surrogates) are dropped. */
-export function xmlSafe(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '')
   );
 }
 

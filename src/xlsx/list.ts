@@ -4,16 +4,12 @@
  * column widths, a frozen header row and a filter. Same rows, same bytes (no timestamps).
  */
 import { strToU8, zipSync } from 'fflate';
+import { xmlEscape, xmlSafe } from '../files/xml';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Characters XML 1.0 cannot hold: dropped. */
-// eslint-disable-next-line no-control-regex
-const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
-
-function escapeXml(s: string): string {
-  return s.replace(NOT_IN_XML, '').replace(/[<>&"]/gu, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-}
+/** Text for a cell or an attribute: what XML cannot carry dropped, the rest escaped. */
+const escapeXml = (s: string) => xmlEscape(xmlSafe(s));
 
 function column(i: number): string {
   let s = '';
