@@ -51,7 +51,7 @@ describe('workbook plan', () => {
     ['本年制发件数', 9, '本年制发\n件数'],
     ['商业企业', 9, '商业企业'],
     ['结果维持', 9, '结果维持'],
-    ['行政诉讼（未经复议直接起诉）', 14, '行政诉讼\n（未经复议直接起诉）'],
+    ['行政诉讼（未经复议直接起诉）', 14, '行政诉讼\n（未经复议\n直接起诉）'],
     ['本年收费金额（单位：万元）', 27, '本年收费金额（单位：万元）'],
   ])('header %s in a %d-wide cell breaks at a word boundary: %j', (text, width, expected) => {
     expect(wrapLabel(text, width)).toBe(expected);

@@ -11,6 +11,7 @@ import type { Report } from '../report/types';
 import { chineseDate, isIsoDate } from '../values/dates';
 import { displayText, trimSpaces, type ReportValue } from '../values/read';
 import { formatNumber } from '../values/compare';
+import { breakLines, textWidth } from './lines';
 
 export type RunFont = 'fangsong' | 'kaiti' | 'heiti' | 'title';
 /** A run of text; `breakBefore` starts it on a new line (the title's second line). */
@@ -24,13 +25,6 @@ export const TITLE_PT = 22;
 /** A table cell's inner margins, left plus right, in points. */
 export const CELL_MARGIN_PT = 4;
 
-/** Width of text in em: CJK and full-width characters 1, the rest ½. */
-function ems(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 1 : 0.5;
-  return w;
-}
-
 /**
  * The title's lines: one when it fits; otherwise the body's name on the first line and
  * “YYYY年政府信息公开工作年度报告” on the second, so no word is cut by the line end.
@@ -38,49 +32,21 @@ function ems(text: string): number {
 export function titleRuns(title: string): DocRun[] {
   const perLine = Math.floor(TEXT_WIDTH_PT / TITLE_PT);
   const year = /\d{4}年/u.exec(title);
-  if (ems(title) <= perLine || !year || year.index === 0) return [{ text: title, font: 'title' }];
+  if (textWidth(title) / 2 <= perLine || !year || year.index === 0) return [{ text: title, font: 'title' }];
   return [
     { text: title.slice(0, year.index), font: 'title' },
     { text: title.slice(year.index), font: 'title', breakBefore: true },
   ];
 }
 
-/** Units a header label keeps on one line: a bracketed part, a number, or two characters (most words are two or four). */
-function units(text: string): string[] {
-  return [...text.matchAll(/[（(][^）)]*[）)]|[A-Za-z0-9.]+|[\s\S]{1,2}/gu)].map((m) => m[0]);
-}
-
-/** Punctuation a line must not start with (it hangs at the end of the line before, as Word and WPS do). */
-const NO_LINE_START = /^[，。、；：？！）」』”’》〉】,.;:?!)]/u;
-
 /**
- * A cell's text with line breaks placed so that Word's wrapping cuts no word and strands no single
- * character. Headers and sub-group labels (“（三）不予公开”) break between units (a bracketed part, a
- * number, two characters); longer labels wrap where Word would. No line starts with a comma or a
- * closing bracket; a last line of a single character takes one more character along.
+ * A cell's printed lines (see `breakLines`): headers and sub-group labels (“（三）不予公开”) break
+ * between words; longer labels where Word would wrap, but without a lone last character.
  */
 export function cellLines(text: string, kind: DocCell['kind'], widthPt: number, fontPt: number): string[] {
   const perLine = Math.max(1, Math.floor((widthPt - CELL_MARGIN_PT) / fontPt));
-  if (text.includes('\n') || ems(text) <= perLine) return text.split('\n');
   const byUnits = kind === 'header' || kind === 'caption' || /^（[一二三四五六七八九十]）[^（]{2,6}$/u.test(text);
-  const pieces = byUnits ? units(text).flatMap((u) => (ems(u) <= perLine ? [u] : [...u])) : [...text];
-  const lines: string[] = [''];
-  for (const piece of pieces) {
-    const line = lines[lines.length - 1]!;
-    if (line !== '' && ems(line + piece) > perLine && !NO_LINE_START.test(piece)) lines.push(piece);
-    else lines[lines.length - 1] = line + piece;
-  }
-  const cjk = (line: string) => [...line].filter((ch) => /[\u4e00-\u9fff]/u.test(ch)).length;
-  const last = lines.length - 1;
-  if (last > 0 && cjk(lines[last]!) <= 1 && [...lines[last - 1]!].length > 2) {
-    const prev = [...lines[last - 1]!];
-    let moved = prev.pop()!;
-    // Never leave the line before ending in an opening mark, nor start this one with a closing one.
-    while (prev.length > 1 && (/[“‘（《]$/u.test(prev.join('')) || NO_LINE_START.test(moved))) moved = prev.pop()! + moved;
-    lines[last - 1] = prev.join('');
-    lines[last] = moved + lines[last]!;
-  }
-  return lines;
+  return breakLines(text, 2 * perLine, byUnits);
 }
 
 export type DocParagraph = {

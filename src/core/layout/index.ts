@@ -6,3 +6,4 @@ export * from './read';
 export * from './document';
 export * from './reviews';
 export * from './problem-list';
+export * from './lines';

@@ -9,6 +9,7 @@ import type { NarrativeField, TableFormat } from '../format/types';
 import { describeConfig, parseRuleConfig, type RuleConfig } from '../config';
 import type { Review } from '../rules/reviews';
 import { reviewsSheet } from './reviews';
+import { breakLines, textWidth } from './lines';
 
 export const DATA_SHEET = '报告数据';
 export const TEXT_SHEET = '报告正文';
@@ -112,14 +113,6 @@ export type PlanAddress = { sheet: number; row: number; col: number };
 // ---------------------------------------------------------------------------------------------
 // Widths and heights.
 
-/** Display width of text in Excel character units: CJK and full-width characters count double. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F\u201C\u201D]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 const LINE_HEIGHT = 15; // points per line at 11 pt
 
 function linesFor(text: string, width: number, fontSize = 11): number {
@@ -137,41 +130,12 @@ function columnMap(table: TableFormat): (gridCol: number, colSpan: number) => [n
   return (c, span) => [starts[c]!, spans.slice(c, c + span).reduce((a, b) => a + b, 0)];
 }
 
-/** Splits a label into units that must stay on one line: a bracketed part, or two characters (most Chinese words are two or four). */
-function labelUnits(text: string): string[] {
-  const units: string[] = [];
-  const re = /[（(][^）)]*[）)]|[A-Za-z0-9.]+|[\s\S]{1,2}/gu;
-  for (const m of text.matchAll(re)) units.push(m[0]);
-  return units;
-}
-
 /**
  * A header label with its line breaks at word boundaries, for a cell `width` characters wide:
- * “社会公益组织” in a 9-wide column → “社会公益\n组织”, never “社会公益组\n织”. Labels that fit,
- * or that already hold a break, are kept.
+ * “社会公益组织” in a 9-wide column → “社会公益\n组织”, never “社会公益组\n织”.
  */
 export function wrapLabel(text: string, width: number): string {
-  const usable = width - 1;
-  if (text.includes('\n') || textWidth(text) <= usable) return text;
-  const lines: string[] = [];
-  let line = '';
-  for (const unit of labelUnits(text)) {
-    if (line !== '' && textWidth(line + unit) > usable) {
-      lines.push(line);
-      line = unit;
-    } else line += unit;
-  }
-  if (line !== '') lines.push(line);
-  // Never strand one character on the last line: give it the previous line's last unit.
-  if (lines.length > 1 && [...lines[lines.length - 1]!].length === 1) {
-    const prev = lines[lines.length - 2]!;
-    const units = labelUnits(prev);
-    if (units.length > 1) {
-      lines[lines.length - 2] = units.slice(0, -1).join('');
-      lines[lines.length - 1] = units[units.length - 1]! + lines[lines.length - 1]!;
-    }
-  }
-  return lines.join('\n');
+  return breakLines(text, width - 1, true).join('\n');
 }
 
 function placeTable(revision: FormatRevision, table: TableFormat, top: number, cells: PlanCell[], heights: Record<number, number>, widths: number[]): void {
