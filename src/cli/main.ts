@@ -13,7 +13,7 @@ import {
   RULE_IDS,
   checkSource,
   checkSourceReviewed,
-  lapsedNote,
+  lapsedNotes,
   openErrors,
   type Review,
   documentPlan,
@@ -153,8 +153,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       ...(peers ? { peers: peers.filter((p) => p !== source) } : {}),
     });
     const summary = summarize(findings);
-    const lapsedText = lapsedNote(lapsed);
-    const notes = [...source.notes, ...carriedConfigNotes(source.config, config), ...(lapsedText ? [lapsedText] : [])];
+    const notes = [...source.notes, ...carriedConfigNotes(source.config, config), ...lapsedNotes(lapsed)];
     const revision = revisionFor(source.report);
     if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(notes.length > 0 ? { notes } : {}) }));
     else if (format === 'csv') for (const line of formatFileCsv(file, findings, revision, source.addresses)) io.out(line);

@@ -8,7 +8,7 @@ import {
   keyOfDefinedName,
   carriedConfigNotes,
   checkSourceReviewed,
-  lapsedNote,
+  lapsedNotes,
   type Report,
   locatedNotes,
   summarize,
@@ -102,7 +102,7 @@ export async function checkInExcel(
     addresses: Object.fromEntries(read.addresses),
     via: read.via,
     narrative: read.narrative,
-    notes: [...source.notes, ...carriedConfigNotes(source.config, undefined), ...(lapsedNote(lapsed) ? [lapsedNote(lapsed)!] : [])],
+    notes: [...source.notes, ...carriedConfigNotes(source.config, undefined), ...lapsedNotes(lapsed)],
     marked: plan.apply.length,
     report: read.report,
   };

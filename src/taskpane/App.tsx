@@ -252,6 +252,21 @@ function Workspace({ controller }: { controller: Controller }) {
               <MessageBarBody>表格在检查后有改动，下面的结果可能已过时，请重新检查。</MessageBarBody>
             </MessageBar>
           )}
+          <div className={styles.secondary}>
+            <Link as="button" disabled={busy} onClick={() => void controller.exportProblems()}>
+              导出问题清单
+            </Link>
+            {state.undoFill && (
+              <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
+                撤销空白填0（{state.undoFill.cells.length}个单元格）
+              </Link>
+            )}
+            {state.result.summary.reviewed > 0 && (
+              <Link as="button" disabled={busy} onClick={() => void controller.resetReviews()}>
+                重置已核实
+              </Link>
+            )}
+          </div>
           {state.result.findings.length === 0 ? (
             <MessageBar layout="multiline" intent="success">
               <MessageBarBody>未发现问题：各项勾稽关系均成立。</MessageBarBody>
@@ -277,21 +292,6 @@ function Workspace({ controller }: { controller: Controller }) {
                 )}
               </div>
               <Caption1>点击问题可选中对应单元格；核对无误的可标为已核实。</Caption1>
-              <div className={styles.secondary}>
-                <Link as="button" disabled={busy} onClick={() => void controller.exportProblems()}>
-                  导出问题清单
-                </Link>
-                {state.undoFill && (
-                  <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
-                    撤销空白填0（{state.undoFill.cells.length}个单元格）
-                  </Link>
-                )}
-                {state.result.summary.reviewed > 0 && (
-                  <Link as="button" disabled={busy} onClick={() => void controller.resetReviews()}>
-                    重置已核实
-                  </Link>
-                )}
-              </div>
               <Findings
                 findings={state.result.findings}
                 revision={CURRENT_REVISION}
@@ -305,11 +305,6 @@ function Workspace({ controller }: { controller: Controller }) {
                 }}
               />
             </>
-          )}
-          {state.result.findings.length === 0 && state.undoFill && (
-            <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
-              撤销空白填0（{state.undoFill.cells.length}个单元格）
-            </Link>
           )}
         </section>
       )}

@@ -27,7 +27,7 @@ import {
   type FormatRevision,
   type Standing,
 } from '../core';
-import type { Filter } from './controller';
+import { fillsWithZero, type Filter } from './controller';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -155,23 +155,14 @@ function FindingEntry({ finding, actions, revision }: { finding: Finding; action
           <span className={styles.ruleId}>规则编号 {finding.rule}</span>
         </div>
       )}
-      {open === 'review' && (
-        <ReviewForm
-          finding={finding}
-          busy={actions.busy}
-          onCancel={() => setOpen(null)}
-          onReview={(f, reason) => {
-            actions.onReview(f, reason);
-          }}
-        />
-      )}
+      {open === 'review' && <ReviewForm finding={finding} busy={actions.busy} onCancel={() => setOpen(null)} onReview={actions.onReview} />}
     </li>
   );
 }
 
 function GroupEntry({ group, actions, revision }: { group: FindingGroup; actions: FindingsActions; revision: FormatRevision }) {
   const styles = useStyles();
-  const fillable = group.rule === 'blank-cell' && group.messageId === 'blank.cell' && group.standing !== 'reviewed';
+  const fillable = fillsWithZero(group) && group.standing !== 'reviewed';
   return (
     <li>
       <Accordion collapsible>

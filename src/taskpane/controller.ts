@@ -142,10 +142,15 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Findings 空白填0 can fix: a blank count cell (a typed “/” or “无” is left to the person). */
+export function fillsWithZero(f: Pick<Finding, 'rule' | 'messageId'>): boolean {
+  return f.rule === 'blank-cell' && f.messageId === 'blank.cell';
+}
+
 /** The cells of a group that 空白填0 may fill: blank (not “/” or “无”, which a person typed) count cells with an address. */
 export function blankCellsOf(findings: readonly Finding[], addresses: Record<string, CellRef>): CellRef[] {
   return findings
-    .filter((f) => f.rule === 'blank-cell' && f.messageId === 'blank.cell' && !f.reviewed)
+    .filter((f) => fillsWithZero(f) && !f.reviewed)
     .flatMap((f) => {
       const a = f.cells[0] ? addresses[f.cells[0]] : undefined;
       return a ? [a] : [];

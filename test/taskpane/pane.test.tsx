@@ -36,6 +36,22 @@ function setup(state = new WorkbookState(), run?: RunExcel) {
 
 // Buttons are looked up with hidden ones too: in jsdom, Fluent's modalizer can leave the pane (or a
 // reopened dialog) marked aria-hidden after a dialog has closed, which a real browser does not.
+/** The pane on the host double with a delivery that records what it is given (a Word report, a 问题清单), and a fixed today. */
+function withDelivery(state: WorkbookState) {
+  const delivered: { bytes: Uint8Array; filename: string }[] = [];
+  const controller = createController(
+    async (batch) => batch(excelContext(state).context),
+    { api19: true },
+    async (bytes, filename) => {
+      delivered.push({ bytes, filename });
+      return `已下载“${filename}”。`;
+    },
+    { today: () => '2024-01-20' },
+  );
+  render(<App status={{ kind: 'ready', theme: 'light' }} controller={controller} />);
+  return { controller, delivered };
+}
+
 const click = async (name: RegExp | string) => {
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name, hidden: true }));
@@ -152,20 +168,6 @@ test('a broken report JSON: told where, nothing painted', async () => {
 });
 
 describe('生成Word报告', () => {
-  const withDelivery = (state: WorkbookState) => {
-    const delivered: { bytes: Uint8Array; filename: string }[] = [];
-    const controller = createController(
-      async (batch) => batch(excelContext(state).context),
-      { api19: true },
-      async (bytes, filename) => {
-        delivered.push({ bytes, filename });
-        return `已下载“${filename}”。`;
-      },
-    );
-    render(<App status={{ kind: 'ready', theme: 'light' }} controller={controller} />);
-    return { controller, delivered };
-  };
-
   test('a clean report: the .docx is delivered and the workbook is not written', async () => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
@@ -343,17 +345,7 @@ describe('working through findings', () => {
   const withReport = async (json = readFileSync(EXAMPLE_PATH, 'utf8')) => {
     const state = new WorkbookState();
     state.addSheet('Sheet1');
-    const delivered: { bytes: Uint8Array; filename: string }[] = [];
-    const controller = createController(
-      async (batch) => batch(excelContext(state).context),
-      { api19: true },
-      async (bytes, filename) => {
-        delivered.push({ bytes, filename });
-        return `已下载“${filename}”。`;
-      },
-      { today: () => '2024-01-20' },
-    );
-    render(<App status={{ kind: 'ready', theme: 'light' }} controller={controller} />);
+    const { controller, delivered } = withDelivery(state);
     await act(async () => {
       await controller.generateTemplate({ name: 'e.json', bytes: utf8(json) });
     });

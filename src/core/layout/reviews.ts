@@ -85,6 +85,31 @@ function valuesOf(v: unknown, revision: FormatRevision): Record<string, ReportVa
   }
 }
 
+type Columns = Record<'rule' | 'cells' | 'reason' | 'date' | 'message' | 'values', number>;
+
+/** One row's review, or why it cannot be read. */
+function reviewOfRow(get: (col: number) => unknown, col: Columns, revision: FormatRevision): Review | string {
+  const rule = text(get(col.rule));
+  if (!isRuleId(rule)) return `规则编号“${rule}”不存在`;
+  const cells = text(get(col.cells))
+    .split(/[\s,，、]+/u)
+    .filter(Boolean);
+  if (cells.length === 0 || cells.some((c) => !revision.isPlace(c))) return '单元格键缺失或不存在';
+  const reason = text(get(col.reason));
+  if (reason === '') return '没有核实理由';
+  if (reason.length > MAX_REVIEW_REASON) return `理由超过${MAX_REVIEW_REASON}字`;
+  // Excel may have turned a typed date into a serial number: readDate reads both.
+  const date = readDate(get(col.date));
+  if (date === undefined) return '核实日期无法识别';
+  const values = valuesOf(get(col.values), revision);
+  if (values === 'bad') return '核实时的数值无法读取';
+  const review: Review = { rule, cells, reason, date };
+  const message = text(get(col.message));
+  if (message !== '') review.message = message;
+  if (values !== undefined) review.values = values;
+  return review;
+}
+
 /**
  * The reviews on a 核实记录 sheet's grid. A row that cannot be read is left out with a problem
  * naming its row (its finding is then listed as not reviewed: nothing is accepted by mistake).
@@ -112,35 +137,9 @@ export function reviewsOfGrid(grid: readonly (readonly unknown[] | undefined)[],
     const row = grid[r];
     if (!row || row.every((v) => text(v) === '')) continue;
     const get = (c: number) => (c >= 0 ? row[c] : undefined);
-    const rule = text(get(col.rule));
-    const cells = text(get(col.cells))
-      .split(/[\s,，、]+/u)
-      .filter(Boolean);
-    const reason = text(get(col.reason));
-    const date = readDate(get(col.date)) ?? ''; // Excel may have turned a typed date into a serial number
-    const values = valuesOf(get(col.values), revision);
-    const why = !isRuleId(rule)
-      ? `规则编号“${rule}”不存在`
-      : cells.length === 0 || cells.some((c) => !revision.isPlace(c))
-        ? '单元格键缺失或不存在'
-        : reason === ''
-          ? '没有核实理由'
-          : reason.length > MAX_REVIEW_REASON
-            ? `理由超过${MAX_REVIEW_REASON}字`
-            : date === ''
-              ? '核实日期无法识别'
-              : values === 'bad'
-                ? '核实时的数值无法读取'
-                : undefined;
-    if (why !== undefined || !isRuleId(rule) || values === 'bad') {
-      problems.push(`“${REVIEWS_SHEET}”第${r + 1}行未能读取（${why ?? '格式有误'}），该项按未核实处理`);
-      continue;
-    }
-    const review: Review = { rule, cells, reason, date };
-    const message = text(get(col.message));
-    if (message !== '') review.message = message;
-    if (values !== undefined) review.values = values;
-    reviews.push(review);
+    const read = reviewOfRow(get, col, revision);
+    if (typeof read === 'string') problems.push(`“${REVIEWS_SHEET}”第${r + 1}行未能读取（${read}），该项按未核实处理`);
+    else reviews.push(read);
   }
   return { reviews, problems };
 }

@@ -78,7 +78,7 @@ export function withReview(reviews: readonly Review[], review: Review): Review[]
   return [...reviews.filter((r) => !same(r)), review];
 }
 
-/** The note for reviews that lapsed. */
-export function lapsedNote(lapsed: readonly Review[]): string | undefined {
-  return lapsed.length > 0 ? `${lapsed.length} 条核实记录已失效：涉及的数值或问题已改变，相应问题重新列出，请再次核实` : undefined;
+/** What to tell the user about reviews that lapsed (nothing when none did). */
+export function lapsedNotes(lapsed: readonly Review[]): string[] {
+  return lapsed.length > 0 ? [`${lapsed.length} 条核实记录已失效：涉及的数值或问题已改变，相应问题重新列出，请再次核实`] : [];
 }
