@@ -30,15 +30,24 @@ test('emits the task pane page (also the ribbon function file): office.js first,
     'check-16.png',
     'check-32.png',
     'check-80.png',
+    'help-16.png',
+    'help-32.png',
+    'help-80.png',
     'icon-128.png',
     'icon-16.png',
     'icon-32.png',
     'icon-64.png',
     'icon-80.png',
+    'template-16.png',
+    'template-32.png',
+    'template-80.png',
     'word-16.png',
     'word-32.png',
     'word-80.png',
   ]);
+  // Every image the manifest names is shipped.
+  const manifest = readFileSync(join(__dirname, '../../manifest.xml'), 'utf8');
+  for (const m of manifest.matchAll(/assets\/([\w-]+\.png)/gu)) expect(readdirSync(join(out, 'assets'))).toContain(m[1]);
   expect(files).toContain('help.html');
 });
 
