@@ -4,6 +4,9 @@ const path = require('node:path');
 const { URL } = require('node:url');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+// The page's policy is the server's (one definition, in TypeScript).
+require('tsx/cjs');
+const { contentSecurityPolicy } = require('./src/server/csp.ts');
 
 const DEV_URL = 'https://localhost:3000/';
 /** office.js from Microsoft's global CDN unless the organisation names another (e.g. its 21Vianet tenant's). */
@@ -47,7 +50,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        templateParameters: { officeJs: OFFICE_JS_URL, officeJsOrigin: new URL(OFFICE_JS_URL).origin },
+        templateParameters: { officeJs: OFFICE_JS_URL, csp: contentSecurityPolicy(new URL(OFFICE_JS_URL).origin) },
         chunks: ['runtime', 'commands', 'taskpane'],
         chunksSortMode: 'manual',
       }),
@@ -55,6 +58,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'static/help.html', to: 'help.html' },
+          { from: 'static/legacy.js', to: 'legacy.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -70,7 +74,6 @@ module.exports = (_env, argv) => {
       static: false,
       // The same relay as `npm run serve`, so Word delivery works in development too.
       setupMiddlewares: (middlewares) => {
-        require('tsx/cjs');
         const { relayMiddleware } = require('./src/server/app.ts');
         const { RelayStore } = require('./src/server/relay.ts');
         const relay = relayMiddleware({ relay: new RelayStore() });

@@ -4,6 +4,7 @@
  * Values and formulas are never written.
  */
 import {
+  CURRENT_REVISION,
   DATA_SHEET,
   keyOfDefinedName,
   carriedConfigNotes,
@@ -18,8 +19,8 @@ import {
   type RuleConfig,
   type Summary,
 } from '../core';
-import { MARK_SETTING, cellsToMark, parseMarkStore, planMarks, type CellRef, type MarkPlan } from './marks';
-import { readWorkbookReport, refId, type ExcelFeatures, type ExcelRead } from './read';
+import { MARK_COLORS, MARK_SETTING, cellsToMark, parseMarkStore, planMarks, resolveMarks, type CellRef, type Fill, type MarkPlan } from './marks';
+import { readWorkbookReport, refId, type CheckedSheet, type ExcelFeatures, type ExcelRead } from './read';
 import { UserError } from '../errors';
 
 export type ExcelCheckResult = {
@@ -36,13 +37,16 @@ export type ExcelCheckResult = {
   report: Report;
   /** The local rules the workbook carries, when the check used them. */
   config?: RuleConfig;
+  /** The sheet whose tables were checked (a copy of the report sheet when that is the active one). */
+  checkedSheet?: CheckedSheet;
 };
 
 /** The report could not be found at all: say what is missing. */
 export class ReportNotFoundError extends UserError {}
 
-function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: string | null; none: boolean }): void {
-  const target = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).format.fill;
+/** A cell's fill, its sheet found by id when known (a sheet renamed since keeps its id). */
+function applyFill(context: Excel.RequestContext, cell: CellRef & { sheetId?: string }, fill: Fill): void {
+  const target = context.workbook.worksheets.getItem(cell.sheetId ?? cell.sheet).getRange(cell.address).format.fill;
   if (fill.none || fill.color === null) target.clear();
   else target.color = fill.color;
 }
@@ -55,10 +59,13 @@ function applyFill(context: Excel.RequestContext, cell: CellRef, fill: { color: 
 function writeMarks(context: Excel.RequestContext, plan: MarkPlan): void {
   const pending = {
     version: 1 as const,
-    marks: [...plan.store.marks, ...plan.restore.map((r) => ({ ...r.cell, severity: r.severity, original: r.original }))],
+    marks: [
+      ...plan.store.marks,
+      ...plan.restore.map((r) => ({ ...r.cell, ...(r.sheetId !== undefined ? { sheetId: r.sheetId } : {}), severity: r.severity, original: r.original })),
+    ],
   };
   if (pending.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(pending));
-  for (const r of plan.restore) applyFill(context, r.cell, r.original);
+  for (const r of plan.restore) applyFill(context, { ...r.cell, ...(r.sheetId !== undefined ? { sheetId: r.sheetId } : {}) }, r.original);
   for (const a of plan.apply) context.workbook.worksheets.getItem(a.cell.sheet).getRange(a.cell.address).format.fill.color = a.color;
   if (plan.store.marks.length > 0) context.workbook.settings.add(MARK_SETTING, JSON.stringify(plan.store));
   else if (plan.restore.length > 0) context.workbook.settings.getItem(MARK_SETTING).delete();
@@ -93,7 +100,13 @@ export async function checkInExcel(
   const source = sourceOf(read);
   const { findings, lapsed } = checkSourceReviewed(source, previous ? { revision, previous } : { revision });
   const wanted = cellsToMark(findings, (key) => read.addresses.get(key));
-  const plan = planMarks(read.marks, wanted, (cell) => read.fills.get(refId(cell)));
+  const idOf = new Map(read.sheets.map((s) => [s.name, s.id]));
+  const plan = planMarks(
+    read.marks,
+    wanted,
+    (cell) => read.fills.get(refId(cell)),
+    (sheet) => idOf.get(sheet),
+  );
   writeMarks(context, plan);
   await context.sync();
   const result: ExcelCheckResult = {
@@ -107,28 +120,59 @@ export async function checkInExcel(
     report: read.report,
   };
   if (source.config) result.config = source.config;
+  if (read.checkedSheet) {
+    result.checkedSheet = read.checkedSheet;
+    if (read.checkedSheet.copy) result.notes.unshift(`检查的是当前工作表“${read.checkedSheet.name}”（报告表的副本），标记也在这张表上。`);
+  }
   return result;
 }
 
-/** Restores every marked cell's own fill and forgets the marks: one read, one write. */
-export async function clearMarksInExcel(context: Excel.RequestContext): Promise<{ cleared: number }> {
+export type ClearResult = {
+  cleared: number;
+  /** The stored originals were gone (some hosts lose add-in settings): cells in our colours were cleared, their own fill could not come back. */
+  lost: boolean;
+};
+
+/**
+ * Restores every marked cell's own fill and forgets the marks: one read, one write. Marks follow their
+ * sheet by id, so a sheet renamed since is restored too. When the stored marks are gone (settings
+ * can be lost on some hosts) the report's cells still in one of our two colours lose that fill: our
+ * colours are known, the user's are not touched.
+ */
+export async function clearMarksInExcel(
+  context: Excel.RequestContext,
+  features: ExcelFeatures = { api19: false },
+  revision: FormatRevision = CURRENT_REVISION,
+): Promise<ClearResult> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
+  sheets.load('items/name,items/id');
   await context.sync();
-  if (setting.isNullObject) return { cleared: 0 };
-  const store = parseMarkStore(setting.value);
-  const existing = new Set(sheets.items.map((s) => s.name));
-  let cleared = 0;
-  for (const m of store.marks) {
-    if (!existing.has(m.sheet)) continue; // the sheet was deleted: nothing to restore
-    applyFill(context, m, m.original);
-    cleared++;
-  }
+  if (setting.isNullObject) return clearOurColours(context, features, revision);
+  const store = resolveMarks(
+    parseMarkStore(setting.value),
+    sheets.items.map((s) => ({ name: s.name, id: s.id })),
+  );
+  for (const m of store.marks) applyFill(context, m, m.original);
   setting.delete();
   await context.sync();
-  return { cleared };
+  return { cleared: store.marks.length, lost: false };
+}
+
+const isOurColour = (fill: Fill) => !fill.none && Object.values(MARK_COLORS).some((c) => c.toUpperCase() === (fill.color ?? '').toUpperCase());
+
+async function clearOurColours(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ClearResult> {
+  const read = await readWorkbookReport(context, features, revision);
+  let cleared = 0;
+  for (const cell of new Map([...read.addresses.values()].map((c) => [refId(c), c])).values()) {
+    const fill = read.fills.get(refId(cell));
+    if (!fill || !isOurColour(fill)) continue;
+    applyFill(context, cell, { color: null, none: true });
+    cleared++;
+  }
+  if (cleared > 0) await context.sync();
+  return { cleared, lost: cleared > 0 };
 }
 
 /** Selects a finding's cell (activating its sheet). */

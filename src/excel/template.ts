@@ -24,6 +24,8 @@ export type TemplateResult = {
   renamed: boolean;
   /** True when defined names of an earlier template were moved to this one. */
   namesMoved: boolean;
+  /** What this Excel could not add (data validation and hidden gridlines need ExcelApi 1.8). */
+  notes: string[];
 };
 
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -113,7 +115,8 @@ export function paintSheet(
   values: ReadonlyMap<string, string | number | null>,
   features: ExcelFeatures,
 ): void {
-  ws.showGridlines = false;
+  // Gridlines and data validation need ExcelApi 1.8; Excel 2019 (1.7) gets the template without them.
+  if (features.api18 !== false) ws.showGridlines = false;
   sheet.columnWidths.forEach((w, c) => {
     const L = columnLetters(c);
     ws.getRange(`${L}:${L}`).format.columnWidth = widthInPoints(w);
@@ -143,7 +146,7 @@ export function paintSheet(
     const range = ws.getRange(area(run));
     range.format.protection.locked = false;
     const v = run[0]!.validation;
-    if (!v) continue;
+    if (!v || features.api18 === false) continue;
     const rule = { formula1: v.min, operator: 'GreaterThanOrEqualTo' as const };
     range.dataValidation.rule = v.type === 'whole' ? { wholeNumber: rule } : { decimal: rule };
     range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
@@ -190,25 +193,41 @@ export async function paintTemplateInExcel(
     ours.map((s) => {
       const range = s.getUsedRangeOrNullObject(true);
       range.load('address');
+      // unprotect() on a sheet that is not protected can fail: know which are.
+      s.protection.load('protected');
       return [s.name, range] as const;
     }),
   );
   if (used.size > 0) await context.sync();
+  const isProtected = new Map(ours.map((s) => [s.name, s.protection.protected]));
   const free = (name: string) => !existing.has(name) || used.get(name)?.isNullObject === true;
   let n = 1;
   while (!plan.sheets.every((p) => free(candidate(p.name, n)))) n++;
   const chosen = plan.sheets.map((p) => candidate(p.name, n));
 
-  const oldNames = names.items.filter((item) => item.name.startsWith(NAME_PREFIX));
-  for (const item of oldNames) item.delete();
-  plan.sheets.forEach((sheet, i) => {
+  const painted = plan.sheets.map((sheet, i) => {
     const name = chosen[i]!;
     const ws = existing.has(name) ? sheets.getItem(name) : sheets.add(name);
-    if (existing.has(name)) ws.protection.unprotect();
+    if (isProtected.get(name) === true) ws.protection.unprotect();
     paintSheet(ws, sheet, plan, values, features);
-    for (const c of sheet.cells) if (c.key) names.add(definedName(c.key), ws.getRange(a1(c.row, c.col)));
     if (i === 0) ws.activate();
+    return { sheet, ws };
   });
+  // The names move last, each deleted just before it is added again: if painting fails, the old
+  // template keeps every name it had.
+  const oldNames = new Set(names.items.filter((item) => item.name.startsWith(NAME_PREFIX)).map((item) => item.name));
+  for (const { sheet, ws } of painted) {
+    for (const c of sheet.cells) {
+      if (!c.key) continue;
+      const name = definedName(c.key);
+      if (oldNames.delete(name)) names.getItem(name).delete();
+      names.add(name, ws.getRange(a1(c.row, c.col)));
+    }
+  }
+  const moved = names.items.some((item) => item.name.startsWith(NAME_PREFIX));
+  for (const name of oldNames) names.getItem(name).delete();
   await context.sync();
-  return { sheets: chosen, renamed: n > 1, namesMoved: oldNames.length > 0 };
+  const notes =
+    features.api18 === false ? ['此版本的 Excel（ExcelApi 1.7，如 Excel 2019）不支持数据验证，模板未设置“只能填写非负整数”的输入限制；检查报告时仍会核对'] : [];
+  return { sheets: chosen, renamed: n > 1, namesMoved: moved, notes };
 }

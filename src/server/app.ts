@@ -10,6 +10,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
 import { RELAY_MIMES, RELAY_PATH, XLSX_MIME } from '../files/relay';
+import { contentSecurityPolicy } from './csp';
+
+export { contentSecurityPolicy };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,22 +26,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
-
-/** Content Security Policy of the pages: our own origin, plus office.js from Microsoft's CDN. */
-export function contentSecurityPolicy(officeJsOrigin: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${officeJsOrigin}`,
-    // Fluent UI (Griffel) inserts its style rules at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
-}
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -188,8 +175,7 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, op
     res.statusCode = 200;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', String(info.size));
-    if (type.startsWith('text/html'))
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin ?? 'https://appsforoffice.microsoft.com'));
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin));
     res.setHeader('Cache-Control', /\.[0-9a-f]{8}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (req.method === 'HEAD') {
       res.end();

@@ -291,7 +291,7 @@ function Workspace({ controller }: { controller: Controller }) {
                   </>
                 )}
               </div>
-              <Caption1>点击问题可选中对应单元格；核对无误的可标为已核实。</Caption1>
+              <Caption1>{state.result.sheet ? `已检查工作表“${state.result.sheet}”。` : ''}点击问题可选中对应单元格；核对无误的可标为已核实。</Caption1>
               <Findings
                 findings={state.result.findings}
                 revision={CURRENT_REVISION}

@@ -53,6 +53,8 @@ export type CheckView = {
   addresses: Record<string, CellRef>;
   /** The report as checked: reviews record its values, and it holds the reviews stored so far. */
   report: Report;
+  /** The sheet whose tables were checked. */
+  sheet?: string;
 };
 
 /** Which findings the list shows. */
@@ -187,7 +189,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
   const checkNow = (context: Excel.RequestContext) => checkInExcel(context, features, revision, store.get().previous?.source);
   /** The state after a check. */
   const checked = (r: ExcelCheckResult): Partial<PaneState> => ({
-    result: { findings: r.findings, summary: r.summary, addresses: r.addresses, report: r.report },
+    result: { findings: r.findings, summary: r.summary, addresses: r.addresses, report: r.report, ...(r.checkedSheet ? { sheet: r.checkedSheet.name } : {}) },
     localRules: r.config ? describeConfig(r.config) : null,
     stale: false,
     workbook: 'template',
@@ -217,8 +219,9 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
           ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
           : `模板已生成：${where}${file ? `，已填入“${file.name}”的内容` : ''}。`;
         const unread = problems.length > 0 ? `导入时未能读取：${problems.join('；')}。` : '';
+        const limits = result.notes.map((n) => `${n}。`).join('');
         return {
-          notice: { intent: result.renamed || unread ? 'warning' : 'success', text: `${text}${unread}` },
+          notice: { intent: result.renamed || unread || limits ? 'warning' : 'success', text: `${text}${unread}${limits}` },
           result: null,
           undoFill: null,
           workbook: 'template',
@@ -379,14 +382,14 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     clearMarks() {
       return action('正在清除标记…', '未能清除标记', async () => {
-        const { cleared } = await runExcel((context) => clearMarksInExcel(context));
+        const { cleared, lost } = await runExcel((context) => clearMarksInExcel(context, features, revision));
         // The list goes with the marks: what is on screen is always what the workbook shows.
-        return {
-          result: null,
-          stale: false,
-          undoFill: null,
-          notice: { intent: 'success', text: cleared > 0 ? `已清除 ${cleared} 处标记，单元格恢复原来的格式。` : '没有需要清除的标记。' },
-        };
+        const text = lost
+          ? `没有找到标记记录（此版本的 Excel 可能未保存加载项的设置），已清除报告中 ${cleared} 个带本工具标记颜色的单元格；这些单元格原来的填充色无法恢复。`
+          : cleared > 0
+            ? `已清除 ${cleared} 处标记，单元格恢复原来的格式。`
+            : '没有需要清除的标记。';
+        return { result: null, stale: false, undoFill: null, notice: { intent: lost ? 'warning' : 'success', text } };
       });
     },
 

@@ -3,8 +3,12 @@
  * another Office application, or a plain browser (no Office at all).
  */
 
-/** The oldest ExcelApi set the manifest declares; newer APIs are feature-detected where used. */
-export const MIN_EXCEL_API = '1.8';
+/**
+ * The oldest ExcelApi set the add-in runs on: 1.7 is Excel 2019 (volume-licensed perpetual; 1.8 is
+ * Excel 2021, Microsoft 365 from version 1808, and the web). What needs more (data validation and
+ * gridlines 1.8; fill pattern, page layout and change events 1.9) is feature-detected where used.
+ */
+export const MIN_EXCEL_API = '1.7';
 
 export type HostStatus =
   | { kind: 'ready'; theme: 'light' | 'dark' }

@@ -11,7 +11,7 @@ function render(status: HostStatus): void {
     status.kind === 'ready'
       ? { controller: getController() }
       : status.kind === 'word'
-        ? { wordController: createWordController((batch) => Word.run(batch)) }
+        ? { wordController: createWordController((batch) => Word.run(batch), { documentInsert: Office.context.requirements.isSetSupported('WordApi', '1.5') }) }
         : {};
   createRoot(container).render(<App status={status} {...extra} />);
   if (status.kind === 'ready') {

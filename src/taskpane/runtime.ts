@@ -8,8 +8,9 @@ import { officeDelivery } from './delivery';
 
 let controller: Controller | undefined;
 
-export function featuresOfHost(): { api19: boolean } {
-  return { api19: Office.context.requirements.isSetSupported('ExcelApi', '1.9') };
+export function featuresOfHost(): { api18: boolean; api19: boolean } {
+  const has = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
+  return { api18: has('1.8'), api19: has('1.9') };
 }
 
 export function getController(): Controller {

@@ -5,9 +5,26 @@
  *   Office-style error code (earlier commands of the batch stay applied, as in Excel);
  * - every sync is counted; methods on a null object fail; protected sheets refuse value writes to
  *   locked cells and format writes unless formatting is allowed;
- * - defined names follow their cells when rows are inserted or the sheet is renamed.
+ * - defined names follow their cells when rows are inserted or the sheet is renamed;
+ * - a sheet has an id that survives a rename (Worksheet.id, ExcelApi 1.1), and `getItem` takes a name or an id;
+ * - a copied sheet gets sheet-scoped copies of the workbook names that point at it, as Excel does
+ *   when a sheet is copied within a workbook (Worksheet.copy, ExcelApi 1.7; Worksheet.names, 1.4);
+ * - `unprotect()` on a sheet that is not protected fails, and `protection.protected` is loadable
+ *   (WorksheetProtection, ExcelApi 1.2);
+ * - `host.fillPatternNull`: RangeFill.pattern reads null for every cell and the colour of "no fill"
+ *   is #FFFFFF, as reported in office-js issue #4900; `tintAndShade` (ExcelApi 1.9) is null for no
+ *   fill and a number for any fill, as Microsoft answered there;
+ * - one sync may not carry more than 5 MB of values either way (Excel on the web's payload limit,
+ *   RequestPayloadSizeLimitExceeded), and values of a range over 5 million cells load as null;
+ * - text typed with a leading `=`, `+` or `-` (not a number) becomes a formula; a leading apostrophe
+ *   makes text and is not counted in the 32,767-character limit.
  * It implements only the part of the Excel API the add-in uses.
  */
+
+/** Excel on the web's limit on a request's or a response's payload (office-js-docs-pr, resource limits). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Above this many cells, a range's values load as null (the limit the issue tracker reports). */
+export const VALUES_CELL_LIMIT = 5_000_000;
 
 export class OfficeError extends Error {
   constructor(
@@ -48,6 +65,8 @@ const defaultCell = (): CellState => ({
 
 type Box = { r0: number; c0: number; r1: number; c1: number };
 
+let nextSheetId = 1;
+
 export class SheetState {
   cells = new Map<string, CellState>();
   merges: Box[] = [];
@@ -57,6 +76,10 @@ export class SheetState {
   showGridlines = true;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protection: { protected: boolean; options: Record<string, unknown> } = { protected: false, options: {} };
+  /** Names scoped to this sheet (Worksheet.names): a copied sheet's copies of the workbook names. */
+  names = new Map<string, { r: number; c: number }>();
+  /** Worksheet.id: stable across renames. */
+  readonly id = `{${(nextSheetId++).toString(16).toUpperCase().padStart(8, '0')}-0000-4000-8000-000000000000}`;
   pageLayout: Record<string, unknown> = {};
   /** 0-based rows a printed page starts at (horizontal page breaks). */
   pageBreaks: number[] = [];
@@ -84,9 +107,37 @@ export class WorkbookState {
   settings = new Map<string, unknown>();
   active: SheetState | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** Host quirks, as documented for some Excel hosts. */
+  host: { fillPatternNull?: boolean } = {};
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+  /** Worksheets.getItem takes a name or an id. */
+  sheetByKey(key: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name === key || s.id === key);
+  }
+  /** Renames a sheet as a user does: names, ids and cells stay with it. */
+  renameSheet(from: string, to: string): void {
+    if (this.sheet(to)) throw new OfficeError('ItemAlreadyExists', `sheet ${to}`);
+    this.sheet(from)!.name = to;
+  }
+  /**
+   * Copies a sheet as a user does (Move or Copy → Create a copy): the copy is `名称 (2)`, placed after
+   * it, activated, and every workbook name pointing at the source gets a sheet-scoped twin on the copy.
+   */
+  copySheet(name: string): SheetState {
+    const source = this.sheet(name)!;
+    let n = 2;
+    while (this.sheet(`${name} (${n})`)) n++;
+    const copy = new SheetState(`${name} (${n})`);
+    for (const [k, v] of source.cells) copy.cells.set(k, JSON.parse(JSON.stringify(v)) as CellState);
+    copy.merges = source.merges.map((m) => ({ ...m }));
+    copy.protection = { ...source.protection, options: { ...source.protection.options } };
+    for (const [key, named] of this.names) if (named.sheet === source) copy.names.set(key, { r: named.r, c: named.c });
+    this.sheets.splice(this.sheets.indexOf(source) + 1, 0, copy);
+    this.active = copy;
+    return copy;
   }
   addSheet(name: string): SheetState {
     if (this.sheet(name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name}`);
@@ -120,6 +171,7 @@ export class WorkbookState {
     s.cells = moved;
     s.merges = s.merges.map((m) => (m.r0 >= at ? { ...m, r0: m.r0 + count, r1: m.r1 + count } : m));
     for (const n of this.names.values()) if (n.sheet === s && n.r >= at) n.r += count;
+    for (const n of s.names.values()) if (n.r >= at) n.r += count;
   }
   /** A snapshot of every value and formula, to prove an action changed none. */
   contentSnapshot(): string {
@@ -195,12 +247,20 @@ export class FakeContext {
   }
   /** Fault injection: the given sync (1-based) fails at the given command, as a lost connection would. */
   failAt: { sync: number; command: number } | undefined;
+  /** Bytes of values queued for the next sync (the request) and loaded by the running one (the response). */
+  requestBytes = 0;
+  responseBytes = 0;
 
   async sync(): Promise<void> {
     this.syncCount++;
     const batch = this.queue;
     this.queue = [];
     this.commandsPerSync.push(batch.length);
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    // A request over the limit is refused whole, before anything is applied.
+    if (request > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
     // An error stops the batch; the commands before it stay applied, as in Excel.
     batch.forEach((command, i) => {
       if (this.failAt && this.failAt.sync === this.syncCount && this.failAt.command === i) throw new OfficeError('GeneralException', 'injected failure');
@@ -251,21 +311,29 @@ export class FakeWorksheetCollection extends Proxy {
     });
     return this;
   }
-  getItem(name: string): FakeWorksheet {
+  /** By name or by id, as Excel's WorksheetCollection.getItem. */
+  getItem(key: string): FakeWorksheet {
     return FakeWorksheet.of(this.ctx, () => {
-      const s = this.ctx.state.sheet(name);
-      if (!s) throw new OfficeError('ItemNotFound', `worksheet ${name}`);
+      const s = this.ctx.state.sheetByKey(key);
+      if (!s) throw new OfficeError('ItemNotFound', `worksheet ${key}`);
+      return s;
+    });
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return FakeWorksheet.of(this.ctx, () => {
+      const s = this.ctx.state.active;
+      if (!s) throw new OfficeError('ItemNotFound', 'no active worksheet');
       return s;
     });
   }
   /** As Excel: a proxy whose isNullObject is known at the next sync; methods on it fail when there is no such sheet. */
   getItemOrNullObject(name: string): FakeWorksheet {
     const ws = FakeWorksheet.of(this.ctx, () => {
-      const s = this.ctx.state.sheet(name);
+      const s = this.ctx.state.sheetByKey(name);
       if (!s) throw new OfficeError('InvalidOperation', `method or property of a null object (worksheet ${name})`);
       return s;
     });
-    ws.resolveNullAtSync(() => !this.ctx.state.sheet(name));
+    ws.resolveNullAtSync(() => !this.ctx.state.sheetByKey(name));
     return ws;
   }
   add(name: string): FakeWorksheet {
@@ -279,7 +347,10 @@ export class FakeWorksheetCollection extends Proxy {
 
 export class FakeWorksheet extends Proxy {
   private _name = '';
+  private _id = '';
   protection: FakeProtection;
+  /** Worksheet.names (ExcelApi 1.4): the names scoped to this sheet. */
+  names: FakeNamedItemCollection;
   pageLayout: Record<string, unknown>;
   /** PageBreakCollection.add: “Adds a page break before the top-left cell of the range specified” (ExcelApi 1.9). */
   horizontalPageBreaks: { add: (range: string) => void };
@@ -289,6 +360,7 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx);
     this.protection = new FakeProtection(ctx, resolve);
+    this.names = new FakeNamedItemCollection(ctx, resolve);
     this.horizontalPageBreaks = {
       add: (range: string) => {
         const { r } = parseA1(range.split(':')[0]!);
@@ -311,7 +383,9 @@ export class FakeWorksheet extends Proxy {
     const ws = new FakeWorksheet(ctx, resolve);
     if (preload.name) {
       ws._name = resolve().name;
+      ws._id = resolve().id;
       ws.loaded.add('name');
+      ws.loaded.add('id');
     }
     return ws;
   }
@@ -324,10 +398,17 @@ export class FakeWorksheet extends Proxy {
     this.need('name');
     return this._name;
   }
+  get id(): string {
+    this.need('id');
+    return this._id;
+  }
   load(_props?: string): this {
     this.enqueue(() => {
-      this._name = this.resolve().name;
+      const s = this.resolve();
+      this._name = s.name;
+      this._id = s.id;
       this.loaded.add('name');
+      this.loaded.add('id');
     });
     return this;
   }
@@ -368,6 +449,10 @@ export class FakeWorksheet extends Proxy {
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: parseArea(address) }));
   }
+  /** Worksheet.getRangeByIndexes (ExcelApi 1.7): zero-based start, sizes in rows and columns. */
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } }));
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     const range = new FakeRange(this.ctx, () => {
       const s = this.resolve();
@@ -392,6 +477,18 @@ class FakeProtection extends Proxy {
   ) {
     super(ctx);
   }
+  private _protected: boolean | undefined;
+  get protected(): boolean {
+    this.need('protected');
+    return this._protected!;
+  }
+  load(_props?: string): this {
+    this.enqueue(() => {
+      this._protected = this.resolve().protection.protected;
+      this.loaded.add('protected');
+    });
+    return this;
+  }
   protect(options: Record<string, unknown> = {}): void {
     this.enqueue(() => {
       const s = this.resolve();
@@ -399,9 +496,12 @@ class FakeProtection extends Proxy {
       s.protection = { protected: true, options };
     });
   }
+  /** Fails on a sheet that is not protected (the error a host gives; callers check `protected` first). */
   unprotect(): void {
     this.enqueue(() => {
-      this.resolve().protection = { protected: false, options: {} };
+      const s = this.resolve();
+      if (!s.protection.protected) throw new OfficeError('InvalidOperation', 'the sheet is not protected');
+      s.protection = { protected: false, options: {} };
     });
   }
 }
@@ -410,7 +510,7 @@ type Target = { sheet: SheetState; box: Box } | null;
 
 export class FakeRange extends Proxy {
   nullable = false;
-  private data: { address?: string; values?: unknown[][]; rowIndex?: number; columnIndex?: number } = {};
+  private data: { address?: string; values?: unknown[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number } = {};
   format: FakeRangeFormat;
   dataValidation: FakeDataValidation;
   constructor(
@@ -449,16 +549,25 @@ export class FakeRange extends Proxy {
       for (const p of wanted) {
         if (p === 'address') this.data.address = `${quoteSheet(t.sheet.name)}!${boxAddress(t.box)}`;
         else if (p === 'values') {
-          const rows: unknown[][] = [];
-          for (let r = t.box.r0; r <= t.box.r1; r++) {
-            const row: unknown[] = [];
-            for (let c = t.box.c0; c <= t.box.c1; c++) row.push(t.sheet.peek(r, c)?.value ?? '');
-            rows.push(row);
+          const cells = (t.box.r1 - t.box.r0 + 1) * (t.box.c1 - t.box.c0 + 1);
+          if (cells > VALUES_CELL_LIMIT) {
+            this.data.values = null as unknown as unknown[][];
+          } else {
+            const rows: unknown[][] = [];
+            for (let r = t.box.r0; r <= t.box.r1; r++) {
+              const row: unknown[] = [];
+              for (let c = t.box.c0; c <= t.box.c1; c++) row.push(t.sheet.peek(r, c)?.value ?? '');
+              rows.push(row);
+            }
+            this.data.values = rows;
+            this.ctx.responseBytes += JSON.stringify(rows).length;
+            if (this.ctx.responseBytes > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `response over ${PAYLOAD_LIMIT} bytes`);
           }
-          this.data.values = rows;
         } else if (p === 'rowIndex') this.data.rowIndex = t.box.r0;
+        else if (p === 'rowCount') this.data.rowCount = t.box.r1 - t.box.r0 + 1;
+        else if (p === 'columnCount') this.data.columnCount = t.box.c1 - t.box.c0 + 1;
         else if (p === 'columnIndex') this.data.columnIndex = t.box.c0;
-        else if (p === 'format/fill/color' || p === 'format/fill/pattern') {
+        else if (p === 'format/fill/color' || p === 'format/fill/pattern' || p === 'format/fill/tintAndShade') {
           this.format.fill.take(p.slice('format/fill/'.length), t.sheet.peek(t.box.r0, t.box.c0)?.fill ?? defaultCell().fill);
           continue;
         } else throw new Error(`the double does not load Range.${p}`);
@@ -476,6 +585,7 @@ export class FakeRange extends Proxy {
     return this.data.values!;
   }
   set values(v: unknown[][]) {
+    this.ctx.requestBytes += JSON.stringify(v).length;
     this.enqueue(() => {
       const { sheet, box } = this.target();
       v.forEach((row, i) =>
@@ -483,12 +593,14 @@ export class FakeRange extends Proxy {
           if (value === null) return;
           const cell = sheet.cell(box.r0 + i, box.c0 + j);
           if (sheet.protection.protected && cell.locked) throw new OfficeError('AccessDenied', 'cell is locked on a protected sheet');
-          if (typeof value === 'string' && value.length > 32767) throw new OfficeError('InvalidArgument', 'text longer than 32767 characters');
-          // As typed: a leading apostrophe makes text; a leading = makes a formula (not evaluated here).
+          // The text prefix is not part of the text, so not of its length either.
+          const text = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+          if (typeof text === 'string' && text.length > 32767) throw new OfficeError('InvalidArgument', 'text longer than 32767 characters');
+          // As typed: a leading apostrophe makes text; a leading =, or + or - before what is not a number, makes a formula (not evaluated here).
           if (typeof value === 'string' && value.startsWith("'")) {
             cell.value = value.slice(1);
             cell.formula = null;
-          } else if (typeof value === 'string' && value.startsWith('=')) {
+          } else if (typeof value === 'string' && (value.startsWith('=') || (/^[+-]/u.test(value) && !Number.isFinite(Number(value))))) {
             cell.formula = value;
             cell.value = '#NAME?';
           } else {
@@ -506,6 +618,14 @@ export class FakeRange extends Proxy {
   get columnIndex(): number {
     this.need('columnIndex');
     return this.data.columnIndex!;
+  }
+  get rowCount(): number {
+    this.need('rowCount');
+    return this.data.rowCount!;
+  }
+  get columnCount(): number {
+    this.need('columnCount');
+    return this.data.columnCount!;
   }
   set numberFormat(v: unknown[][]) {
     this.enqueue(() => {
@@ -608,7 +728,7 @@ class FakeRangeFormat {
 }
 
 class FakeFill extends Proxy {
-  private data: { color?: string; pattern?: string } = {};
+  private data: { color?: string; pattern?: string | null; tintAndShade?: number | null } = {};
   constructor(
     ctx: FakeContext,
     private range: FakeRange,
@@ -621,19 +741,24 @@ class FakeFill extends Proxy {
       const { sheet, box } = this.range.target();
       const cell = sheet.peek(box.r0, box.c0) ?? defaultCell();
       for (const p of wanted) {
-        if (p === 'color') this.data.color = cell.fill.color;
-        else if (p === 'pattern') this.data.pattern = cell.fill.pattern;
+        if (p === 'color' || p === 'pattern' || p === 'tintAndShade') this.take(p, cell.fill);
         else throw new Error(`the double does not load RangeFill.${p}`);
-        this.loaded.add(p);
       }
     });
     return this;
   }
   /** Loaded through the range's navigation path (`format/fill/color`). */
   take(prop: string, fill: Fill): void {
+    const quirk = this.ctx.state.host.fillPatternNull === true;
     if (prop === 'color') this.data.color = fill.color;
-    else this.data.pattern = fill.pattern;
+    else if (prop === 'pattern') this.data.pattern = quirk ? null : fill.pattern;
+    else if (prop === 'tintAndShade') this.data.tintAndShade = fill.pattern === 'None' ? null : 0;
+    else throw new Error(`the double does not load RangeFill.${prop}`);
     this.loaded.add(prop);
+  }
+  get tintAndShade(): number | null {
+    this.need('tintAndShade');
+    return this.data.tintAndShade ?? null;
   }
   get color(): string {
     this.need('color');
@@ -645,9 +770,9 @@ class FakeFill extends Proxy {
       this.range.eachCell((c) => (c.fill = { color: v.toUpperCase(), pattern: 'Solid' }));
     });
   }
-  get pattern(): string {
+  get pattern(): string | null {
     this.need('pattern');
-    return this.data.pattern!;
+    return this.data.pattern ?? null;
   }
   clear(): void {
     this.enqueue(() => {
@@ -705,26 +830,41 @@ class FakeDataValidation {
   }
 }
 
+/** The workbook's names, or a sheet's (`scope`): a sheet-scoped name lives on its sheet. */
 export class FakeNamedItemCollection extends Proxy {
   private _items: FakeNamedItem[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly scope?: () => SheetState,
+  ) {
+    super(ctx);
+  }
   get items(): FakeNamedItem[] {
     this.need('items');
     return this._items;
   }
   load(_props?: string): this {
     this.enqueue(() => {
-      this._items = [...this.ctx.state.names.keys()].map((n) => FakeNamedItem.loadedFrom(this.ctx, n));
+      const keys = this.scope ? [...this.scope().names.keys()] : [...this.ctx.state.names.keys()];
+      this._items = keys.map((n) => FakeNamedItem.loadedFrom(this.ctx, n, this.scope));
       this.loaded.add('items');
     });
     return this;
   }
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, name);
+    return new FakeNamedItem(this.ctx, name, this.scope);
   }
   add(name: string, reference: FakeRange): void {
     this.enqueue(() => {
-      if (this.ctx.state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
       const { sheet, box } = reference.target();
+      if (this.scope) {
+        const own = this.scope();
+        if (own.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
+        if (sheet !== own) throw new OfficeError('InvalidArgument', 'the double keeps sheet-scoped names on their own sheet');
+        own.names.set(name, { r: box.r0, c: box.c0 });
+        return;
+      }
+      if (this.ctx.state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
       this.ctx.state.names.set(name, { sheet, r: box.r0, c: box.c0 });
     });
   }
@@ -735,12 +875,13 @@ export class FakeNamedItem extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly key: string,
+    private readonly scope?: () => SheetState,
   ) {
     super(ctx);
   }
-  static loadedFrom(ctx: FakeContext, name: string): FakeNamedItem {
-    const item = new FakeNamedItem(ctx, name);
-    const n = ctx.state.names.get(name)!;
+  static loadedFrom(ctx: FakeContext, name: string, scope?: () => SheetState): FakeNamedItem {
+    const item = new FakeNamedItem(ctx, name, scope);
+    const n = item.lookup()!;
     const alive = ctx.state.sheets.includes(n.sheet);
     item.data = { name, type: alive ? 'Range' : 'Error', value: alive ? `${quoteSheet(n.sheet.name)}!$${colLetters(n.c)}$${n.r + 1}` : '#REF!' };
     for (const p of ['name', 'type', 'value']) item.loaded.add(p);
@@ -758,8 +899,14 @@ export class FakeNamedItem extends Proxy {
     this.need('value');
     return this.data.value!;
   }
+  private lookup(): NameState | undefined {
+    if (!this.scope) return this.ctx.state.names.get(this.key);
+    const sheet = this.scope();
+    const own = sheet.names.get(this.key);
+    return own ? { sheet, ...own } : undefined;
+  }
   private resolve(): NameState {
-    const n = this.ctx.state.names.get(this.key);
+    const n = this.lookup();
     if (!n) throw new OfficeError('ItemNotFound', `name ${this.key}`);
     if (!this.ctx.state.sheets.includes(n.sheet)) throw new OfficeError('InvalidReference', `name ${this.key} refers to a deleted sheet`);
     return n;
@@ -772,7 +919,8 @@ export class FakeNamedItem extends Proxy {
   }
   delete(): void {
     this.enqueue(() => {
-      if (!this.ctx.state.names.delete(this.key)) throw new OfficeError('ItemNotFound', `name ${this.key}`);
+      const gone = this.scope ? this.scope().names.delete(this.key) : this.ctx.state.names.delete(this.key);
+      if (!gone) throw new OfficeError('ItemNotFound', `name ${this.key}`);
     });
   }
 }
@@ -830,4 +978,22 @@ export class FakeSetting extends Proxy {
 export function excelContext(state: WorkbookState): { context: Excel.RequestContext; fake: FakeContext } {
   const fake = new FakeContext(state);
   return { context: fake as unknown as Excel.RequestContext, fake };
+}
+
+/**
+ * Office.context.requirements as documented: isSetSupported(name, version) is true when the host
+ * supports that set at that version or later; versions compare as numbers per part ("1.10" > "1.9"),
+ * and a missing version means "1.1".
+ */
+export function requirementsOf(sets: Record<string, string>): { isSetSupported(name: string, version?: string): boolean } {
+  const parts = (v: string) => v.split('.').map(Number);
+  const atLeast = (have: string, want: string) => {
+    const [h, w] = [parts(have), parts(want)];
+    for (let i = 0; i < Math.max(h.length, w.length); i++) {
+      const d = (h[i] ?? 0) - (w[i] ?? 0);
+      if (d !== 0) return d > 0;
+    }
+    return true;
+  };
+  return { isSetSupported: (name, version = '1.1') => sets[name] !== undefined && atLeast(sets[name]!, version) };
 }

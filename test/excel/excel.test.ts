@@ -39,7 +39,7 @@ describe('生成模板', () => {
     state.addSheet('Sheet1');
     const { context, fake } = excelContext(state);
     const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
-    expect(result).toEqual({ sheets: ['报告数据', '报告正文'], renamed: false, namesMoved: false });
+    expect(result).toEqual({ sheets: ['报告数据', '报告正文'], renamed: false, namesMoved: false, notes: [] });
     expect(fake.syncCount).toBe(2);
     expect(state.names.size).toBe(addresses.size);
     const data = state.sheet('报告数据')!;
@@ -183,7 +183,7 @@ describe('检查报告', () => {
     expect(result.addresses['requests.disclosed.total']).toEqual({ sheet: '报告数据', address: at('requests.disclosed.total') });
 
     const { context, fake } = excelContext(state);
-    expect(await clearMarksInExcel(context)).toEqual({ cleared: 3 });
+    expect(await clearMarksInExcel(context)).toEqual({ cleared: 3, lost: false });
     expect(fake.syncCount).toBe(2);
     expect(state.formatSnapshot()).toBe(formats);
     expect(state.settings.has(MARK_SETTING)).toBe(false);
@@ -257,12 +257,12 @@ describe('workbooks changed by users', () => {
     expect(result.addresses['requests.newReceived.natural']!.sheet).toBe('2023年表格');
   });
 
-  test('deleted names: located by labels (the failed fast read, three reads, one write), marks land on the right cells', async () => {
+  test('deleted names: located by labels (the failed fast read; names and sheets, used-range sizes, values, fills; one write), marks land on the right cells', async () => {
     const state = await workbookWith(withValues(complete(), { 'requests.disclosed.natural': 9 }));
     state.names.clear();
     state.insertRows('报告数据', 0, 2);
     const { result, syncs } = await check(state);
-    expect(syncs).toBe(5);
+    expect(syncs).toBe(6);
     expect(result.via).toBe('labels');
     expect(result.findings.map((f) => f.rule)).toEqual(['row-total', 'handled-total']);
     const where = addresses.get('requests.disclosed.total')!;

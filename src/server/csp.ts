@@ -1,0 +1,29 @@
+/**
+ * The task pane's Content Security Policy, one definition for the page's meta tag (the build) and
+ * the header our server sends. Scripts run from our own origin and office.js's; no eval.
+ *
+ * Microsoft publishes no canonical list for office.js (office-js issue #1005, office-js-docs-pr
+ * issue #721, both open). What office.js itself loads, from its own code:
+ * - its host- and locale-specific files, from the same CDN folder as office.js;
+ * - MicrosoftAjax.js from https://ajax.aspnetcdn.com, on hosts that still need it;
+ * - its telemetry, sent to https://browser.pipe.aria.microsoft.com.
+ * Everything else stays on our own origin. The README says how to verify this in a real client.
+ */
+export const OFFICE_AJAX_ORIGIN = 'https://ajax.aspnetcdn.com';
+export const OFFICE_TELEMETRY_ORIGIN = 'https://browser.pipe.aria.microsoft.com';
+export const DEFAULT_OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+export function contentSecurityPolicy(officeJsOrigin: string = DEFAULT_OFFICE_JS_ORIGIN): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeJsOrigin} ${OFFICE_AJAX_ORIGIN}`,
+    // Fluent UI (Griffel) inserts its style rules at run time, and office.js styles its own elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${officeJsOrigin} ${OFFICE_TELEMETRY_ORIGIN}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
