@@ -46,7 +46,7 @@ export function helpHtml(): string {
     </ol></nav>
 
     <h2 id="install">一、安装</h2>
-    <p>需要 Excel 2021、Microsoft 365 或网页版 Excel。加载项的文件由本单位的加载项服务器提供，清单文件为 <code>manifest.xml</code>，向信息化部门索取。</p>
+    <p>需要 Excel 2019 或更新版本（Excel 2019/2021/2024、Microsoft 365）或网页版 Excel；Excel 2019 中生成的模板没有“只能填写非负整数”的输入限制，检查不受影响。Office 2016 和用 Internet Explorer 或旧版 Edge 显示加载项的 Office（任务窗格会提示“Office 版本过旧”）不能运行加载项：请安装 Microsoft Edge WebView2 运行时或改用网页版 Excel，或照常填写工作簿后交主管部门用命令行检查。加载项的文件由本单位的加载项服务器提供，清单文件为 <code>manifest.xml</code>，向信息化部门索取。</p>
     <h3>试用（旁加载）</h3>
     <p>Windows 版 Excel：把 <code>manifest.xml</code> 放入一个共享文件夹；在“文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录”中添加该共享路径，勾选“显示在菜单中”；重启 Excel，从“插入 → 我的加载项 → 共享文件夹”添加“政府信息公开年报助手”。网页版 Excel：在“插入 → 加载项 → 上传我的加载项”中上传清单。</p>
     <h3>正式部署（集中部署）</h3>

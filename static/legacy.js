@@ -5,6 +5,7 @@
  * so this file is plain ES5 with no modules, loaded after the page's root element. Elsewhere it does
  * nothing.
  */
+/* global window, document */
 (function () {
   'use strict';
 
@@ -33,8 +34,8 @@
         doc,
         'p',
         '这台电脑的 Office 用旧版浏览器组件（Internet Explorer 或旧版 Edge）显示加载项，本加载项无法在其中运行。',
-        'margin: 0 0 8px;',
-      ),
+        'margin: 0 0 8px;'
+      )
     );
     box.appendChild(el(doc, 'p', '需要：', 'margin: 0; font-weight: bold;'));
     var need = el(doc, 'ul', '', 'margin: 0 0 8px; padding-left: 20px;');

@@ -147,7 +147,8 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   // The active sheet's own names: when it is a copy of the report sheet, it is the one to check.
   const active = sheets.getActiveWorksheet();
   active.load('name');
-  active.names.load('items/name,items/type');
+  const activeNames = sheets.getActiveWorksheet().names;
+  activeNames.load('items/name,items/type');
   // Only a workbook that carries local rules or reviews, or an active copy, costs a second read.
   const carrier = sheets.getItemOrNullObject(CONFIG_SHEET);
   const reviewSheet = sheets.getItemOrNullObject(REVIEWS_SHEET);
@@ -169,7 +170,7 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   const fills = new Map<string, Fill>();
   placesOf(entries, features, named, fills);
   const identities = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-  const scoped = scopedKeys(active.names);
+  const scoped = scopedKeys(activeNames);
   let config: CarriedConfig | undefined;
   let reviews: ReadReviews | undefined;
   if (!carrier.isNullObject || !reviewSheet.isNullObject || scoped.length > 0) {
@@ -178,7 +179,7 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
     const used = reviewSheet.isNullObject ? undefined : reviewSheet.getUsedRangeOrNullObject(true);
     used?.load('values,rowIndex,columnIndex');
     const copied = scoped.map((name) => {
-      const range = active.names.getItem(name).getRange();
+      const range = activeNames.getItem(name).getRange();
       loadCell(range, features, true);
       return { key: keyOfDefinedName(name)!, range };
     });

@@ -84,7 +84,8 @@ function StatusBar({ status }: { status: HostStatus }) {
         <MessageBar layout="multiline" intent="error">
           <MessageBarBody>
             <MessageBarTitle>Excel 版本过旧</MessageBarTitle>
-            本加载项需要 Excel 2019、Microsoft 365 或网页版 Excel（ExcelApi 1.8）。请升级 Office 后再使用。
+            本加载项需要 Excel 2019 或更新版本（ExcelApi 1.7）：Excel 2019/2021/2024、Microsoft 365 或网页版
+            Excel。暂时无法升级时，可照常填写报告工作簿，交主管部门用命令行检查（npm run cli -- check 报告.xlsx）。
           </MessageBarBody>
         </MessageBar>
       );

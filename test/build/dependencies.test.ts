@@ -20,8 +20,9 @@ test('every runtime dependency is imported by the source', () => {
   expect(unused).toEqual([]);
 });
 
-test('the pages carry a Content Security Policy of their own', () => {
+test('the pages carry a Content Security Policy of their own: the one the server sends', () => {
   const html = readFileSync(join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
-  expect(html).toContain('http-equiv="Content-Security-Policy"');
-  expect(html).toMatch(/connect-src 'self'/u);
+  expect(html).toContain('http-equiv="Content-Security-Policy" content="<%= csp %>"');
+  const config = readFileSync(join(ROOT, 'webpack.config.js'), 'utf8');
+  expect(config).toContain("require('./src/server/csp.ts')");
 });

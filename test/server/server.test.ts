@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, relayMiddleware } from '../../src/server/app';
+import { contentSecurityPolicy, createApp, relayMiddleware } from '../../src/server/app';
 import { RelayStore } from '../../src/server/relay';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -137,4 +137,22 @@ test('the dev-server middleware handles only relay paths', async () => {
   const r = await fetch(`${devBase}/api/relay`, { method: 'POST', body: new Uint8Array(doc()), headers: { 'Content-Type': DOCX, Origin: devBase } });
   expect(r.status).toBe(201);
   await new Promise<void>((r2) => dev.close(() => r2()));
+});
+
+describe('the Content Security Policy for office.js', () => {
+  test('office.js and what it loads itself are allowed; nothing is evaluated; everything else stays on our origin', () => {
+    const policy = contentSecurityPolicy('https://appsforoffice.microsoft.com');
+    const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))!;
+    expect(directive('script-src')).toBe("script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com");
+    expect(directive('connect-src')).toBe("connect-src 'self' https://appsforoffice.microsoft.com https://browser.pipe.aria.microsoft.com");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(directive('default-src')).toBe("default-src 'self'");
+    expect(directive('object-src')).toBe("object-src 'none'");
+  });
+
+  test('another office.js origin (a sovereign cloud) replaces the global CDN', () => {
+    const policy = contentSecurityPolicy('https://appsforoffice.cdn.partner.office365.cn');
+    expect(policy).toContain("script-src 'self' https://appsforoffice.cdn.partner.office365.cn https://ajax.aspnetcdn.com");
+    expect(policy).not.toContain('appsforoffice.microsoft.com');
+  });
 });

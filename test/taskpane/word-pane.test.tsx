@@ -91,3 +91,55 @@ test('the Word pane renders its picker, and the upgrade message where insertion 
   render(<App status={{ kind: 'word', theme: 'light', canInsert: false }} wordController={controller} />);
   expect(screen.getByText('此版本的 Word 不支持插入报告')).toBeTruthy();
 });
+
+/** Word with Document.insertFileFromBase64 (WordApi 1.5), its body holding `text`. */
+function fakeWord15(text: string) {
+  const inserted: { base64: string; location: string; level: 'document' | 'body'; options?: Record<string, unknown> }[] = [];
+  let syncs = 0;
+  let loaded = false;
+  const body = {
+    load: () => void (loaded = true),
+    get text() {
+      if (!loaded || syncs === 0) throw new Error('PropertyNotLoaded: body.text');
+      return text;
+    },
+    insertFileFromBase64: (base64: string, location: string) => void inserted.push({ base64, location, level: 'body' }),
+  };
+  const run: RunWord = async (batch) =>
+    batch({
+      document: {
+        body,
+        insertFileFromBase64: (base64: string, location: string, options?: Record<string, unknown>) =>
+          void inserted.push({ base64, location, level: 'document', ...(options ? { options } : {}) }),
+      },
+      sync: async () => void syncs++,
+    } as unknown as Word.RequestContext);
+  return { run, inserted };
+}
+
+describe('Word insertion keeps the footer and page setup where the host can (Document.insertFileFromBase64)', () => {
+  test('an empty document is replaced by the report whole, with its styles', async () => {
+    const word = fakeWord15('  \n');
+    const controller = createWordController(word.run, { documentInsert: true });
+    await controller.insertReport({ name: 'chengdong-2023.json', bytes: example() });
+    expect(word.inserted).toEqual([
+      expect.objectContaining({ level: 'document', location: 'Replace', options: expect.objectContaining({ importStyles: true }) }),
+    ]);
+    expect(controller.getState().notice).toEqual({ intent: 'success', text: expect.stringContaining('含页面设置和页码') });
+  });
+
+  test('a document with content gets the report at its end, keeping its own styles', async () => {
+    const word = fakeWord15('已有的内容');
+    const controller = createWordController(word.run, { documentInsert: true });
+    await controller.insertReport({ name: 'chengdong-2023.json', bytes: example() });
+    expect(word.inserted).toEqual([expect.objectContaining({ level: 'document', location: 'End', options: expect.objectContaining({ importStyles: false }) })]);
+  });
+
+  test('without WordApi 1.5 the body insertion is used, and the user is told what it leaves out', async () => {
+    const word = fakeWord15('');
+    const controller = createWordController(word.run, { documentInsert: false });
+    await controller.insertReport({ name: 'chengdong-2023.json', bytes: example() });
+    expect(word.inserted).toEqual([expect.objectContaining({ level: 'body', location: 'End' })]);
+    expect(controller.getState().notice).toEqual({ intent: 'warning', text: expect.stringContaining('页码（页脚）和页面设置未带入') });
+  });
+});
