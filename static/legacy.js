@@ -22,6 +22,14 @@
     return node;
   }
 
+  /** A list item with a command that is never broken across lines. */
+  function withCode(doc, before, code, after) {
+    var item = el(doc, 'li', before);
+    item.appendChild(el(doc, 'code', code, 'white-space: nowrap; font-family: Consolas, monospace; font-size: 11px; background: #f0f0f0; padding: 0 2px;'));
+    item.appendChild(doc.createTextNode(after));
+    return item;
+  }
+
   function explain(doc) {
     var root = doc.getElementById('root');
     if (!root) return;
@@ -44,8 +52,8 @@
     box.appendChild(need);
     box.appendChild(el(doc, 'p', '暂时无法升级时：', 'margin: 0; font-weight: bold;'));
     var instead = el(doc, 'ul', '', 'margin: 0 0 8px; padding-left: 20px;');
-    instead.appendChild(el(doc, 'li', '照常在 Excel 中填写报告工作簿（.xlsx），交主管部门用本工具的命令行检查（npm run cli -- check 报告.xlsx），它给出与加载项相同的问题清单；'));
-    instead.appendChild(el(doc, 'li', 'Word 报告也可由命令行生成（npm run cli -- word 报告.xlsx -o 报告.docx）。'));
+    instead.appendChild(withCode(doc, '照常在 Excel 中填写报告工作簿（.xlsx），交主管部门用本工具的命令行检查：', 'npm run cli -- check 报告.xlsx', '，它给出与加载项相同的问题清单；'));
+    instead.appendChild(withCode(doc, 'Word 报告也可由命令行生成：', 'npm run cli -- word 报告.xlsx -o 报告.docx', '。'));
     box.appendChild(instead);
     var help = el(doc, 'p', '', 'margin: 0;');
     var link = el(doc, 'a', '查看使用指南');

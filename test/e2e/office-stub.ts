@@ -2,9 +2,10 @@
  * Stands in for office.js in the browser tests: an Office and Excel (and Word) with the in-memory
  * host double of the unit tests. The test sets `window.__officeConfig` before the page loads.
  */
-import { FakeContext, WorkbookState } from '../doubles/excel-host';
+import { FakeContext, WorkbookState, requirementsOf } from '../doubles/excel-host';
 
-type Config = { host: 'Excel' | 'Word' | null; platform: 'PC' | 'OfficeOnline'; sets: Record<string, boolean>; failRun?: boolean; dark?: boolean };
+/** A set given as true is supported at any version; a version string, up to that version. */
+type Config = { host: 'Excel' | 'Word' | null; platform: 'PC' | 'OfficeOnline'; sets: Record<string, boolean | string>; failRun?: boolean; dark?: boolean };
 type Win = Window & Record<string, unknown>;
 const w = window as unknown as Win;
 const config: Config = (w.__officeConfig as Config | undefined) ?? { host: 'Excel', platform: 'PC', sets: { ExcelApi: true } };
@@ -30,7 +31,13 @@ w.Office = {
   },
   context: {
     platform: config.platform,
-    requirements: { isSetSupported: (name: string) => config.sets[name] === true },
+    requirements: requirementsOf(
+      Object.fromEntries(
+        Object.entries(config.sets)
+          .filter(([, v]) => v !== false)
+          .map(([k, v]) => [k, v === true ? '99.0' : String(v)]),
+      ),
+    ),
     officeTheme: { bodyBackgroundColor: config.dark ? '#262626' : '#FFFFFF' },
     ui: { openBrowserWindow: (url: string) => (w.__opened as string[]).push(url) },
   },
@@ -51,10 +58,20 @@ w.Excel = {
   },
 };
 
+/** Word: a document whose body holds `__wordText` (empty unless the test says); both insertions recorded. */
 w.Word = {
   run: async (batch: (context: unknown) => Promise<unknown>) =>
     batch({
-      document: { body: { insertFileFromBase64: (base64: string, location: string) => (w.__word as unknown[]).push({ base64, location }) } },
+      document: {
+        body: {
+          load: () => undefined,
+          get text() {
+            return String(w.__wordText ?? '');
+          },
+          insertFileFromBase64: (base64: string, location: string) => (w.__word as unknown[]).push({ base64, location, level: 'body' }),
+        },
+        insertFileFromBase64: (base64: string, location: string) => (w.__word as unknown[]).push({ base64, location, level: 'document' }),
+      },
       sync: async () => undefined,
     }),
 };

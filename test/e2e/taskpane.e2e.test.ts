@@ -48,11 +48,17 @@ afterAll(async () => {
   await new Promise<void>((r) => server?.close(() => r()));
 });
 
-type Config = { host: 'Excel' | 'Word' | null; platform: 'PC' | 'OfficeOnline'; sets: Record<string, boolean>; failRun?: boolean; dark?: boolean };
+type Config = { host: 'Excel' | 'Word' | null; platform: 'PC' | 'OfficeOnline'; sets: Record<string, boolean | string>; failRun?: boolean; dark?: boolean };
 const EXCEL: Config = { host: 'Excel', platform: 'PC', sets: { ExcelApi: true, SharedRuntime: true, OpenBrowserWindowApi: true } };
+
+/** Console messages about the Content Security Policy, from every page opened. */
+const cspMessages: string[] = [];
 
 async function openPane(config: Config = EXCEL): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  context.on('console', (m) => {
+    if (/Content Security Policy/iu.test(m.text())) cspMessages.push(m.text());
+  });
   await context.addInitScript((c) => ((window as unknown as Record<string, unknown>).__officeConfig = c), config);
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -238,11 +244,15 @@ test('a workbook without the report: a clear message', async () => {
 }, 60000);
 
 test('an Excel too old, and a page opened outside Office: the upgrade and connect messages', async () => {
-  const old = await openPane({ ...EXCEL, sets: {} });
+  const old = await openPane({ ...EXCEL, sets: { ExcelApi: '1.6' } });
   await old.getByText('Excel 版本过旧').waitFor();
   expect(await old.getByRole('button', { name: '检查报告' }).count()).toBe(0);
   await shot(old, '09-unsupported');
   await old.context().close();
+  // Excel 2019 stops at ExcelApi 1.7: the pane runs.
+  const v17 = await openPane({ ...EXCEL, sets: { ExcelApi: '1.7' } });
+  await v17.getByRole('button', { name: '检查报告' }).waitFor();
+  await v17.context().close();
   const none = await openPane({ host: null, platform: 'PC', sets: {} });
   await none.getByText('未连接到 Excel').waitFor();
   await none.context().close();
@@ -263,12 +273,21 @@ test('ribbon commands complete their event, also when Excel fails', async () => 
 }, 60000);
 
 test('in Word: pick a report and it is inserted into the document', async () => {
+  // Word 2016 (WordApi 1.1 to 1.3): the body insertion, and the user is told what it leaves out.
+  const old = await openPane({ host: 'Word', platform: 'PC', sets: { WordApi: '1.3' } });
+  await old.locator('input[aria-label="选择报告文件"]').setInputFiles(EXAMPLE);
+  await old.getByText(/页码（页脚）和页面设置未带入/u).waitFor();
+  expect(await old.evaluate(() => (window as unknown as { __word: { level: string }[] }).__word.map((i) => i.level))).toEqual(['body']);
+  await old.context().close();
+  // A current Word (WordApi 1.5): the whole document, its footer and page setup with it.
   const page = await openPane({ host: 'Word', platform: 'PC', sets: { WordApi: true } });
+  await page.evaluate(() => ((window as unknown as { __wordText: string }).__wordText = '已有内容'));
   await page.locator('input[aria-label="选择报告文件"]').setInputFiles(EXAMPLE);
-  await page.getByText(/插入到文档末尾/u).waitFor();
-  const inserted = await page.evaluate(() => (window as unknown as { __word: { base64: string; location: string }[] }).__word);
+  await page.getByText(/插入到文档末尾（含页面设置和页码）/u).waitFor();
+  const inserted = await page.evaluate(() => (window as unknown as { __word: { base64: string; location: string; level: string }[] }).__word);
   expect(inserted).toHaveLength(1);
   expect(inserted[0]!.location).toBe('End');
+  expect(inserted[0]!.level).toBe('document');
   expect(await page.getByRole('button', { name: /选择报告并插入/u }).isEnabled()).toBe(true);
   await shot(page, '10-word-host');
   await page.context().close();
@@ -290,4 +309,31 @@ test('keyboard: the actions are reachable with Tab in reading order; the dark th
 
 test('nothing left the page but our own origin and the intercepted office.js', () => {
   expect(external).toEqual([]);
+});
+
+test('Office that shows add-ins in Internet Explorer: the pane script cannot run there, legacy.js explains instead of a blank pane', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 320, height: 900 },
+    locale: 'zh-CN',
+    userAgent: 'Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko',
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+    // What IE11 cannot parse does not run: the pane's own bundles are withheld.
+    if (url.startsWith(origin) && /\.[0-9a-f]{8}\.js$/u.test(url)) return route.abort();
+    if (url.startsWith(origin)) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('heading', { name: 'Office 版本过旧，无法运行本加载项' }).waitFor();
+  expect(await page.getByRole('alert').textContent()).toContain('WebView2');
+  await shot(page, '16-legacy-engine');
+  await context.close();
+}, 60000);
+
+test('no page opened in these tests reported a Content Security Policy violation', () => {
+  expect(cspMessages).toEqual([]);
 });
