@@ -145,6 +145,25 @@ function readAppeals(rev: FormatRevision, rows: string[][], values: Record<strin
   groups.forEach((g, gi) => columns.forEach((c, ci) => (values[rev.keys.appeal(g.key, c.key)] = readTypedValue(cells[gi * columns.length + ci]))));
 }
 
+/**
+ * A title line: names the report (…年度报告, or …政府信息公开…报告), is short, and is not a sentence
+ * ("根据《条例》要求，特编制××2023年……年度报告。" is the preamble, not the title).
+ */
+function isTitleLine(text: string): boolean {
+  const t = trim(text);
+  if (t.length > 60 || /[。；]/u.test(t) || /^(根据|按照|依据|依照|为|现|本报告)/u.test(t)) return false;
+  return /年度报告/u.test(t) || (/政府信息公开/u.test(t) && /报告$/u.test(t));
+}
+
+/** The body's name: the title's part before the year, when it reads as a name ("关于" and spaces dropped). */
+function agencyOf(part: string): string | undefined {
+  const name = trim(part)
+    .replace(/^关于/u, '')
+    .replace(/[\s\u3000]+/gu, '');
+  const core = name.replace(/[（(][^）)]*[）)]$/u, '');
+  return name.length >= 2 && name.length <= 40 && AGENCY_END.test(core) && !/[，,。《》]/u.test(name) ? name : undefined;
+}
+
 /** Trailing lines that are the signature: the issuing office and the date. */
 function signature(paragraphs: string[]): { office?: string; date?: string; count: number } {
   let count = 0;
@@ -201,10 +220,9 @@ export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision =
   const before = paragraphs.get('before')!;
   let titleLines = 0;
   for (let i = 0; i < Math.min(3, before.length); i++) {
-    if (/年度报告/u.test(before[i]!)) {
-      titleLines = i + 1;
-      break;
-    }
+    if (!isTitleLine(before[i]!)) continue;
+    titleLines = i + 1;
+    break;
   }
   const meta: Report['meta'] = {};
   const title = before.slice(0, titleLines).join('');
@@ -212,7 +230,7 @@ export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision =
     meta.title = title;
     const m = YEAR_IN_TEXT.exec(title);
     if (m) {
-      const agency = trim(title.slice(0, m.index));
+      const agency = agencyOf(title.slice(0, m.index));
       if (agency) meta.agency = agency;
       const year = yearOfToken(m[1]!);
       if (year !== undefined) meta.year = year;
@@ -233,6 +251,8 @@ export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision =
     if (sig.date) meta.date = sig.date;
     other.splice(other.length - sig.count, sig.count);
   }
+  // Without a name in the title, the body that signs the report is the body reporting.
+  if (meta.agency === undefined && meta.office !== undefined) meta.agency = meta.office;
   for (const s of rev.sections) {
     if (titles[s.id] === undefined) {
       problems.push(`没有找到“${s.title}”部分`);
