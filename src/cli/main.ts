@@ -2,8 +2,8 @@
  * The command-line tool: `check` report files, `demo` on the bundled example.
  * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
  */
-import { mkdir } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import {
   CURRENT_REVISION,
   DEFAULT_CONFIG,
@@ -53,6 +53,8 @@ const USAGE = `政府信息公开年报助手 — 命令行
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
   npm run cli -- import <报告.txt|报告.docx|报告.html> -o <报告.json> [--overwrite]
+  npm run cli -- import <文件或文件夹>... -o <文件夹> [--overwrite]
+      一次导入多个报告：每个文件写成文件夹中的一个 .json；某个文件无法读取时列出原因，其余照常导入。
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
   npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--config <规则.json>] [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
@@ -222,17 +224,77 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+const IMPORTABLE = /\.(txt|docx|html?)$/iu;
+
+/** The files to import: each path given, a folder's importable files (in name order, not its subfolders). */
+async function importInputs(paths: readonly string[]): Promise<{ files: string[]; folder: boolean }> {
+  const files: string[] = [];
+  let folder = false;
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      folder = true;
+      const names = (await readdir(path)).filter((n) => IMPORTABLE.test(n)).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      if (names.length === 0) throw new UsageError(`文件夹 ${path} 中没有可导入的 .txt、.docx 或 .html 文件`);
+      files.push(...names.map((n) => join(path, n)));
+    } else files.push(path);
+  }
+  return { files, folder };
+}
+
+/** One report JSON per input in the folder `out`: `名称.json`, or `名称.扩展名.json` where two inputs share a name. */
+function batchOutputs(files: readonly string[], out: string): string[] {
+  const stem = (f: string) => basename(f, extname(f));
+  const count = new Map<string, number>();
+  for (const f of files) count.set(stem(f), (count.get(stem(f)) ?? 0) + 1);
+  return files.map((f) => join(out, (count.get(stem(f)) ?? 0) > 1 ? `${basename(f)}.json` : `${stem(f)}.json`));
+}
+
+/** Imports one file and writes its JSON; says what it read and what it could not. False when it could not be imported. */
+async function importOne(input: string, out: string, overwrite: boolean, io: Io, batch: boolean): Promise<boolean> {
+  if (!IMPORTABLE.test(input)) {
+    if (!batch) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
+    io.err(`错误：未导入 ${input}：只能导入 .txt（Word 文本导出）、.docx 或 .html 文件`);
+    return false;
+  }
+  const loaded = await loadOrExplain(input, io, '导入');
+  if (!loaded) return false;
+  for (const p of loaded.problems) io.err(`  ${batch ? `${basename(input)}：` : ''}未能读取：${p}`);
+  for (const l of loaded.oldLabels) io.err(`  ${batch ? `${basename(input)}：` : ''}旧格式：${l}`);
+  try {
+    await writeOutput(out, stringifyReport(loaded.report), overwrite);
+  } catch (e) {
+    if (!batch || !(e instanceof OutputError)) throw e;
+    io.err(`错误：未能写入 ${input} 的结果：${e.message}`);
+    return false;
+  }
+  const cells = Object.values(loaded.report.values).filter((v) => v !== undefined).length;
+  const unread = loaded.problems.length > 0 ? `；有 ${loaded.problems.length} 处未能读取，见上` : '';
+  io.out(
+    batch
+      ? `已导入 ${input} → ${out}（读取 ${cells} 个单元格${unread}）`
+      : `已导入 ${out}${loaded.problems.length > 0 ? `（有 ${loaded.problems.length} 处未能读取，见上）` : ''}`,
+  );
+  return true;
+}
+
 async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
-  const { input, out } = inputAndOutput(positional, options, { input: '要导入的报告（.txt、.docx 或 .html）', output: '.json' });
-  if (!/\.(txt|docx|html?)$/iu.test(input)) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
-  const loaded = await loadOrExplain(input, io, '导入');
-  if (!loaded) return EXIT_USAGE;
-  for (const p of loaded.problems) io.err(`  未能读取：${p}`);
-  for (const l of loaded.oldLabels) io.err(`  旧格式：${l}`);
-  await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
-  io.out(`已导入 ${out}${loaded.problems.length > 0 ? `（有 ${loaded.problems.length} 处未能读取，见上）` : ''}`);
-  return EXIT_OK;
+  if (positional.length === 0) throw new UsageError('请指定要导入的报告（.txt、.docx 或 .html），或一个文件夹');
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件（导入多个文件时为文件夹）');
+  const overwrite = options.has('overwrite');
+  const { files, folder } = await importInputs(positional);
+  if (files.length === 1 && !folder) return (await importOne(files[0]!, out, overwrite, io, false)) ? EXIT_OK : EXIT_USAGE;
+  // Many at once: -o is a folder; one bad file is reported and the batch goes on.
+  const target = await stat(out).catch(() => undefined);
+  if (target && !target.isDirectory()) throw new UsageError(`导入多个文件时 -o 应是一个文件夹，${out} 是文件`);
+  if (!target) await mkdir(out, { recursive: true });
+  const outputs = batchOutputs(files, out);
+  let failed = 0;
+  for (const [i, file] of files.entries()) if (!(await importOne(file, outputs[i]!, overwrite, io, true))) failed++;
+  io.out(`共 ${files.length} 个文件：导入 ${files.length - failed} 个${failed > 0 ? `，${failed} 个未能导入（见上）` : ''}。`);
+  return failed > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 async function word(argv: readonly string[], io: Io): Promise<number> {

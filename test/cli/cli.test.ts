@@ -1,6 +1,6 @@
 /** Spawns the real command line and asserts output and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULE_IDS, stringifyReport } from '../../src/core';
@@ -480,6 +480,36 @@ describe('import', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/文件过大/u);
     expect(Date.now() - t0).toBeLessThan(20000);
+  });
+
+  test('many at once: a folder and files into a folder; a bad file is reported and the batch goes on', () => {
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox, { recursive: true });
+    copyFileSync(DUMP, join(inbox, '城东区.txt'));
+    writeFileSync(join(inbox, '损坏.docx'), 'not a zip');
+    writeFileSync(join(inbox, '说明.pdf'), '%PDF'); // not importable: left out of the folder's files
+    copyFileSync(DUMP, join(dir, '城东区.html.txt'));
+    const out = join(dir, 'imported-batch');
+    const r = cli(['import', inbox, join(dir, '城东区.html.txt'), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/无法导入 .*损坏\.docx/u);
+    expect(r.out).toMatch(/已导入 .*城东区\.txt → .*城东区\.json（读取 \d+ 个单元格/u);
+    expect(r.out).toContain('共 3 个文件：导入 2 个，1 个未能导入');
+    expect(readFileSync(join(out, '城东区.json'), 'utf8')).toBe(readFileSync(EXAMPLE_PATH, 'utf8'));
+    expect(readFileSync(join(out, '城东区.html.json'), 'utf8')).toBe(readFileSync(EXAMPLE_PATH, 'utf8'));
+    // Again without --overwrite: nothing is replaced, each file says why, the run still ends with a summary.
+    const again = cli(['import', inbox, '-o', out]);
+    expect(again.err).toMatch(/已存在/u);
+    expect(again.out).toContain('共 2 个文件：导入 0 个，2 个未能导入');
+  });
+
+  test('many at once: -o must be a folder, and an empty folder is a usage error', () => {
+    const r = cli(['import', DUMP, DUMP, '-o', EXAMPLE_PATH]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/应是一个文件夹/u);
+    const empty = join(dir, 'empty-inbox');
+    mkdirSync(empty, { recursive: true });
+    expect(cli(['import', empty, '-o', join(dir, 'x')]).err).toMatch(/没有可导入/u);
   });
 
   test.each<[string[], RegExp]>([
