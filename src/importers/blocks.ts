@@ -47,3 +47,48 @@ export function blocksFromTextDump(text: string): Block[] {
   endTable();
   return blocks;
 }
+
+/** A line of a table copied from a web page as `a | b | c |`: at least one separator between or after cells. */
+const PIPE_ROW = /\|/u;
+/** A line of separators only (`|`, `||`, `|||`): an empty row or padding, not a row of cells. */
+const PIPES_ONLY = /^[\s|]*$/u;
+
+/** Whether copied text has its tables as `|`-separated rows (one row per line). */
+export function hasPipeRows(text: string): boolean {
+  let rows = 0;
+  for (const line of text.split(/\r\n?|\n/u)) if (PIPE_ROW.test(line) && !PIPES_ONLY.test(line) && line.split('|').length >= 3) rows++;
+  return rows >= 3;
+}
+
+/**
+ * Text copied from a web page whose tables came out as one row per line, cells separated by `|`
+ * (the last one usually followed by `|` too). Consecutive such lines are one table; other lines are
+ * paragraphs. A cell left empty between separators stays an empty cell; lines of separators only
+ * are skipped. Rows are kept as they are: the table readers place a row only by its label and
+ * exact cell count, so a row cut or broken over lines is reported, never guessed.
+ */
+export function blocksFromPipeRows(text: string): Block[] {
+  const blocks: Block[] = [];
+  let table: string[][] | null = null;
+  const endTable = () => {
+    if (table && table.length > 0) blocks.push({ type: 'table', rows: table });
+    table = null;
+  };
+  for (const raw of text.replace(/^\uFEFF/u, '').split(/\r\n?|\n/u)) {
+    if (blocks.length > MAX_BLOCKS || (table !== null && (table as string[][]).length > MAX_BLOCKS)) throw new ImportError('文档过长，超出可导入的范围');
+    const line = cleanArtefacts(raw);
+    if (PIPE_ROW.test(line)) {
+      if (PIPES_ONLY.test(line)) continue;
+      const cells = line.split('|').map((c) => c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/gu, ''));
+      if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+      (table ??= []).push(cells);
+    } else if (line.trim() === '') {
+      continue;
+    } else {
+      endTable();
+      blocks.push({ type: 'paragraph', text: line });
+    }
+  }
+  endTable();
+  return blocks;
+}

@@ -1,5 +1,5 @@
 /** Import a published report (.txt text dump, .docx, .html) into the report JSON. Node and browser. */
-import { blocksFromTextDump, ImportError, MAX_IMPORT_BYTES, type Block } from './blocks';
+import { blocksFromPipeRows, blocksFromTextDump, hasPipeRows, ImportError, MAX_IMPORT_BYTES, type Block } from './blocks';
 import { blocksFromDocx } from './docx';
 import { blocksFromHtml } from './html';
 import { reportFromBlocks, type Imported } from './report';
@@ -18,7 +18,9 @@ export function importReport(name: string, bytes: Uint8Array, revision?: FormatR
   else if (lower.endsWith('.html') || lower.endsWith('.htm')) blocks = blocksFromHtml(decodeText(bytes));
   else if (lower.endsWith('.txt')) {
     if (isZip(bytes)) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
-    blocks = blocksFromTextDump(decodeText(bytes));
+    const text = decodeText(bytes);
+    // A Word text dump has its cells on tab-indented lines; text copied from a web page may have `|` rows.
+    blocks = !/^\t/mu.test(text) && hasPipeRows(text) ? blocksFromPipeRows(text) : blocksFromTextDump(text);
   } else throw new ImportError('请提供 .txt（Word 文本导出）、.docx 或 .html 文件');
   const imported = reportFromBlocks(blocks, revision);
   if (Object.keys(imported.report.values).length === 0 && !imported.report.meta.title) {

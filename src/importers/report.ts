@@ -95,6 +95,11 @@ function readActive(rev: FormatRevision, rows: string[][], values: Record<string
   }
 }
 
+const valueLike = (c: string) => {
+  const v = readTypedValue(c);
+  return v === null || typeof v === 'number' || trim(c).length <= 4;
+};
+
 function readRequests(rev: FormatRevision, rows: string[][], values: Record<string, ReportValue>, problems: string[], oldLabels: string[]): void {
   const columns = rev.spec.requests.columns;
   const n = columns.length;
@@ -107,9 +112,13 @@ function readRequests(rev: FormatRevision, rows: string[][], values: Record<stri
       .map(trim)
       .filter((c) => c !== '');
     let matched: (typeof rev.requestRows)[number] | undefined;
-    for (const label of [...labels].reverse()) {
+    let matchedLast = false;
+    for (const [i, label] of [...labels].reverse().entries()) {
       matched = rev.requestRows.find((r) => !assigned.has(r.key) && labelMatches(label, r.label));
-      if (matched) break;
+      if (matched) {
+        matchedLast = i === 0;
+        break;
+      }
       const old = collapsed.find((text) => normalizeLabel(label) === normalizeLabel(text));
       if (old && labels.length === 1) {
         oldLabels.push(`${old}（单行）`);
@@ -119,16 +128,16 @@ function readRequests(rev: FormatRevision, rows: string[][], values: Record<stri
     if (!matched) continue;
     assigned.add(matched.key);
     const cells = row.slice(row.length - n);
+    // The label must stand right before its cells, and they must be values: otherwise the cells are shifted.
+    if (!matchedLast || !cells.every(valueLike)) {
+      problems.push(`表三“${matched.label}”一行的单元格与${n}列对不上，未读取`);
+      continue;
+    }
     columns.forEach((c, k) => (values[rev.keys.request(matched!.key, c.key)] = readTypedValue(cells[k])));
   }
   const missing = rev.requestRows.filter((r) => !assigned.has(r.key) && !rev.spec.legacy.addedRows.includes(r.key));
   if (missing.length > 0) problems.push(`表三中找不到这些行：${missing.map((r) => r.label).join('、')}`);
 }
-
-const valueLike = (c: string) => {
-  const v = readTypedValue(c);
-  return v === null || typeof v === 'number' || trim(c).length <= 4;
-};
 
 function readAppeals(rev: FormatRevision, rows: string[][], values: Record<string, ReportValue>, problems: string[]): void {
   const { groups, columns } = rev.spec.appeals;
