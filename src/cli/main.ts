@@ -224,7 +224,7 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const IMPORTABLE = /\.(txt|docx|html?)$/iu;
+const IMPORTABLE = /\.(txt|docx|html?|pdf)$/iu;
 
 /** The files to import: each path given, a folder's importable files (in name order, not its subfolders). */
 async function importInputs(paths: readonly string[]): Promise<{ files: string[]; folder: boolean }> {

@@ -16,7 +16,7 @@ export const REPORT_FILE_ACCEPT = '.json,.xlsx,.docx,.html,.htm,.txt';
 /** The largest file any reader takes (a real report is a few hundred KB; a workbook with images a few MB). */
 export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
 
-const KINDS = '报告 JSON（.json）、报告工作簿（.xlsx）或已发布的报告（.docx、.html、.txt）';
+const KINDS = '报告 JSON（.json）、报告工作簿（.xlsx）或已发布的报告（.docx、.html、.txt、.pdf）';
 
 function extension(name: string): string {
   const m = /\.([^./\\]+)$/u.exec(name.toLowerCase());
@@ -41,8 +41,8 @@ async function readWorkbook(bytes: Uint8Array, revision?: FormatRevision): Promi
 }
 
 async function readPublished(name: string, bytes: Uint8Array, revision?: FormatRevision): Promise<ReportSource> {
-  const { importReport } = await import(/* webpackChunkName: "import" */ '../importers');
-  const imported = importReport(name, bytes, revision);
+  const { importPublished } = await import(/* webpackChunkName: "import" */ '../importers');
+  const imported = await importPublished(name, bytes, revision);
   const notes = imported.problems.length > 0 ? [`导入时未能读取：${imported.problems.join('；')}`] : [];
   return { report: imported.report, narrative: true, oldLabels: imported.oldLabels, problems: imported.problems, notes };
 }
@@ -70,6 +70,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array, options: 
       case 'html':
       case 'htm':
       case 'txt':
+      case 'pdf':
         return await readPublished(name, bytes, revision);
       case 'xls':
       case 'et':

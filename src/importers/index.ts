@@ -1,4 +1,4 @@
-/** Import a published report (.txt text dump, .docx, .html) into the report JSON. Node and browser. */
+/** Import a published report (.txt text dump or web text, .docx, .html, .pdf) into the report JSON. Node and browser. */
 import { blocksFromPipeRows, blocksFromTextDump, hasPipeRows, ImportError, MAX_IMPORT_BYTES, type Block } from './blocks';
 import { blocksFromDocx } from './docx';
 import { blocksFromHtml } from './html';
@@ -21,10 +21,23 @@ export function importReport(name: string, bytes: Uint8Array, revision?: FormatR
     const text = decodeText(bytes);
     // A Word text dump has its cells on tab-indented lines; text copied from a web page may have `|` rows.
     blocks = !/^\t/mu.test(text) && hasPipeRows(text) ? blocksFromPipeRows(text) : blocksFromTextDump(text);
-  } else throw new ImportError('请提供 .txt（Word 文本导出）、.docx 或 .html 文件');
+  } else throw new ImportError('请提供 .txt（Word 文本导出或网页文字）、.docx、.html 或 .pdf 文件');
+  return fromBlocks(blocks, revision);
+}
+
+function fromBlocks(blocks: Block[], revision?: FormatRevision): Imported {
   const imported = reportFromBlocks(blocks, revision);
   if (Object.keys(imported.report.values).length === 0 && !imported.report.meta.title) {
     throw new ImportError('文件中没有找到年度报告（既没有“……年度报告”标题，也没有报告的表格）');
   }
   return imported;
+}
+
+/** Any published report, PDF included (its reader is asynchronous and loads pdf.js on first use). */
+export async function importPublished(name: string, bytes: Uint8Array, revision?: FormatRevision): Promise<Imported> {
+  if (!name.toLowerCase().endsWith('.pdf')) return importReport(name, bytes, revision);
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError(`文件过大（上限 ${MAX_IMPORT_BYTES / 1048576} MB）`);
+  if (bytes.length === 0) throw new ImportError('文件是空的');
+  const { blocksFromPdf } = await import('./pdf');
+  return fromBlocks(await blocksFromPdf(bytes), revision);
 }
