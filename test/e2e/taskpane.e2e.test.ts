@@ -311,6 +311,15 @@ test('nothing left the page but our own origin and the intercepted office.js', (
   expect(external).toEqual([]);
 });
 
+test('用已有报告生成模板… from a PDF: pdf.js runs in the page (no worker file, no eval under the CSP) and the numbers land in the template', async () => {
+  const page = await openPane();
+  await page.locator('input[aria-label="选择用于生成模板的报告文件"]').setInputFiles(join(ROOT, 'test/fixtures/chengdong-2023.pdf'));
+  await page.getByText(/模板已生成.*已填入“chengdong-2023\.pdf”的内容/u).waitFor({ timeout: 30000 });
+  const content = await excel<string>(page, 'e.content()');
+  for (const value of ['32999', '341.5979', '城东区人民政府']) expect(content).toContain(value);
+  await page.context().close();
+}, 60000);
+
 test('Office that shows add-ins in Internet Explorer: the pane script cannot run there, legacy.js explains instead of a blank pane', async () => {
   const context = await browser.newContext({
     viewport: { width: 320, height: 900 },
