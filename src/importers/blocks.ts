@@ -5,7 +5,9 @@
  */
 import { UserError } from '../errors';
 
-export type Block = { type: 'paragraph'; text: string } | { type: 'table'; rows: string[][] };
+/** A table block may say which table it is (a reader that placed its rows knows); otherwise its labels tell. */
+export type TableKind = 'active' | 'requests' | 'appeals';
+export type Block = { type: 'paragraph'; text: string } | { type: 'table'; rows: string[][]; kind?: TableKind };
 
 /** Limits on what an importer accepts. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { blocksFromPipeRows, blocksFromTextDump, hasPipeRows, ImportError, MAX_I
 import { blocksFromDocx } from './docx';
 import { blocksFromHtml } from './html';
 import { reportFromBlocks, type Imported } from './report';
+import { blocksFromWebText, webLayout } from './web-text';
 import type { FormatRevision } from '../core';
 import { decodeText } from '../files/text';
 import { isZip } from '../files/zip';
@@ -20,9 +21,20 @@ export function importReport(name: string, bytes: Uint8Array, revision?: FormatR
     if (isZip(bytes)) throw new ImportError('这是一个压缩文件（可能是 .docx），不是文本');
     const text = decodeText(bytes);
     // A Word text dump has its cells on tab-indented lines; text copied from a web page may have `|` rows.
-    blocks = !/^\t/mu.test(text) && hasPipeRows(text) ? blocksFromPipeRows(text) : blocksFromTextDump(text);
+    blocks = blocksOfText(text, revision);
   } else throw new ImportError('请提供 .txt（Word 文本导出或网页文字）、.docx、.html 或 .pdf 文件');
   return fromBlocks(blocks, revision);
+}
+
+/**
+ * A .txt: a Word text dump (cells on tab-indented lines), or text copied from a web page with its
+ * tables as `|` rows, or one cell at a time (see web-text.ts).
+ */
+function blocksOfText(text: string, revision?: FormatRevision): Block[] {
+  if (/^\t/mu.test(text)) return blocksFromTextDump(text);
+  if (hasPipeRows(text)) return blocksFromPipeRows(text);
+  const layout = webLayout(text);
+  return layout ? blocksFromWebText(text, layout, revision) : blocksFromTextDump(text);
 }
 
 function fromBlocks(blocks: Block[], revision?: FormatRevision): Imported {

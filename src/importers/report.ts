@@ -25,7 +25,7 @@ export type Imported = { report: Report; problems: string[]; oldLabels: string[]
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-function sectionOf(rev: FormatRevision, text: string): SectionId | undefined {
+export function sectionOf(rev: FormatRevision, text: string): SectionId | undefined {
   const t = normalizeTitle(text);
   if (t.length > 40) return undefined;
   for (const [i, s] of rev.sections.entries()) {
@@ -203,7 +203,7 @@ export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision =
   let current: SectionId | 'before' = 'before';
   for (const b of blocks) {
     if (b.type === 'table') {
-      const kind = classify(b.rows);
+      const kind = b.kind ?? classify(b.rows);
       if (kind) tables[kind].push(...b.rows);
       else {
         // A one-cell layout table holding a title or text: read it as paragraphs.

@@ -487,20 +487,22 @@ describe('import', () => {
     mkdirSync(inbox, { recursive: true });
     copyFileSync(DUMP, join(inbox, '城东区.txt'));
     writeFileSync(join(inbox, '损坏.docx'), 'not a zip');
-    writeFileSync(join(inbox, '说明.pdf'), '%PDF'); // not importable: left out of the folder's files
+    writeFileSync(join(inbox, '坏的.pdf'), '%PDF-1.4 broken');
+    writeFileSync(join(inbox, '截图.png'), 'png'); // not importable: left out of the folder's files
     copyFileSync(DUMP, join(dir, '城东区.html.txt'));
     const out = join(dir, 'imported-batch');
     const r = cli(['import', inbox, join(dir, '城东区.html.txt'), '-o', out]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/无法导入 .*损坏\.docx/u);
     expect(r.out).toMatch(/已导入 .*城东区\.txt → .*城东区\.json（读取 \d+ 个单元格/u);
-    expect(r.out).toContain('共 3 个文件：导入 2 个，1 个未能导入');
+    expect(r.err).toMatch(/无法导入 .*坏的\.pdf：PDF 文件已损坏/u);
+    expect(r.out).toContain('共 4 个文件：导入 2 个，2 个未能导入');
     expect(readFileSync(join(out, '城东区.json'), 'utf8')).toBe(readFileSync(EXAMPLE_PATH, 'utf8'));
     expect(readFileSync(join(out, '城东区.html.json'), 'utf8')).toBe(readFileSync(EXAMPLE_PATH, 'utf8'));
     // Again without --overwrite: nothing is replaced, each file says why, the run still ends with a summary.
     const again = cli(['import', inbox, '-o', out]);
     expect(again.err).toMatch(/已存在/u);
-    expect(again.out).toContain('共 2 个文件：导入 0 个，2 个未能导入');
+    expect(again.out).toContain('共 3 个文件：导入 0 个，3 个未能导入');
   });
 
   test('many at once: -o must be a folder, and an empty folder is a usage error', () => {

@@ -62,3 +62,37 @@ export function toHtml(report: Report, revision?: FormatRevision): string {
   parts.push('</div></body></html>');
   return parts.join('');
 }
+
+export type WebTextLayout = 'pipe-rows' | 'pipe-cells' | 'bare-pipes' | 'blank-lines';
+
+/**
+ * The report as text copied from a web page, in the layouts real pages give (see
+ * test/fixtures/web-text): a spanned cell appears once, in the first row it spans.
+ * - pipe-rows: one row per line, `a | b | c |`;
+ * - pipe-cells: one cell per line ending in ` |`, an empty cell a bare `|`, a row ended by `||`;
+ * - bare-pipes: each cell's text, then a line `|` (an empty cell is an empty line);
+ * - blank-lines: each cell on its own line, a blank line between (an empty cell leaves nothing).
+ * `pad` wraps every cell's text (NBSP padding, say); `breakLabel` may break a label over lines.
+ */
+export function toWebText(report: Report, layout: WebTextLayout, options: { pad?: (s: string) => string; breakLabel?: (s: string) => string } = {}): string {
+  const pad = options.pad ?? ((s: string) => s);
+  const brk = options.breakLabel ?? ((s: string) => s);
+  const lines: string[] = [];
+  for (const b of documentPlan(report).blocks) {
+    if (b.type === 'paragraph') {
+      lines.push(b.runs.map((r) => r.text).join(''));
+      if (layout !== 'pipe-rows' && layout !== 'pipe-cells') lines.push('');
+      continue;
+    }
+    for (const row of b.rows) {
+      const cells = row.cells.map((c) => (/^\d|^$/u.test(c.text) ? pad(c.text) : pad(brk(c.text))));
+      if (layout === 'pipe-rows') lines.push(`${cells.join(' | ')} |`);
+      else if (layout === 'pipe-cells') {
+        for (const c of cells) lines.push(c === '' ? '|' : `${c} |`);
+        lines.push('||');
+      } else if (layout === 'bare-pipes') for (const c of cells) lines.push(c, '|');
+      else for (const c of cells) if (c !== '') lines.push(c, '');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,12 +1,15 @@
 /**
  * Text copied from government web pages (test/fixtures/web-text, real openings; README there).
- * Rows as `|`-separated cells are read; every value read is exactly what the text says, and what
- * cannot be placed is reported, never guessed. The other layouts (one cell per line, bare `|`
- * lines, blank-line cells) are not read yet: they must give no value at all rather than a wrong one.
+ * Every layout real pages give (rows as `|` cells, one cell per line, cells between bare `|` lines,
+ * cells between blank lines) is read; every value read is exactly what the text says, and what
+ * cannot be placed is reported, never guessed. The example report rendered in each layout, with
+ * variants, makes the corpus.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importReport } from '../../src/importers';
+import { toWebText, type WebTextLayout } from '../helpers/render';
+import { loadExample } from '../helpers/reports';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/web-text', name), 'utf8');
 const imported = (text: string) => importReport('report.txt', new TextEncoder().encode(text));
@@ -62,12 +65,104 @@ test('a row with one cell too many is not read shifted: reported instead', () =>
   expect(problems.join()).toMatch(/本年新收.*对不上/u);
 });
 
-test.each(['004.txt', '008.txt', '009.txt'])('%s (a layout not read yet): no value is read, so none is wrong', (file) => {
-  let values: Record<string, unknown> = {};
-  try {
-    values = imported(fixture(file)).report.values;
-  } catch (e) {
-    expect((e as Error).message).toMatch(/没有找到年度报告/u);
-  }
-  expect(values).toEqual({});
+const zeros = (n: number) => Array.from({ length: n }, () => 0);
+const blanks = (n: number) => Array.from({ length: n }, () => null);
+const active = (regulations: number[], normative: number[], licensing: number, penalty: number, coercion: number, fees: number) => ({
+  'active.regulations.issued': regulations[0],
+  'active.regulations.repealed': regulations[1],
+  'active.regulations.inForce': regulations[2],
+  'active.normativeDocuments.issued': normative[0],
+  'active.normativeDocuments.repealed': normative[1],
+  'active.normativeDocuments.inForce': normative[2],
+  'active.licensing': licensing,
+  'active.penalty': penalty,
+  'active.coercion': coercion,
+  'active.fees': fees,
+});
+
+test('004 (one cell per line ending in |, a bare | an empty cell): blanks stay blank, 予以公开 has 18 and a blank 总计, rows with label typos are reported', () => {
+  const { report, problems } = imported(fixture('004.txt'));
+  expect(report.values).toEqual({
+    ...active([0, 0, 0], [0, 0, 0], 0, 0, 0, 0),
+    ...row('newReceived', [56, ...blanks(5), 56]),
+    ...row('carriedOver', [0, ...blanks(5), 0]),
+    ...row('disclosed', [18, ...blanks(6)]),
+    ...Object.assign(
+      {},
+      ...['stateSecret', 'lawProhibited', 'security', 'thirdParty', 'process', 'enforcementFile'].map((k) => row(`withheld.${k}`, blanks(7))),
+    ),
+  });
+  // “只计这一情况” and “三类内容事务” are typos of the official labels: not guessed, reported.
+  expect(problems.join()).toMatch(/表三中找不到这些行：（二）部分公开.*5\.属于三类内部事务信息/u);
+});
+
+test('008 (cells alternating with bare | lines, a cell over two lines): every value as written, 规章 现行有效 6', () => {
+  const { report } = imported(fixture('008.txt'));
+  expect(report.values).toEqual({
+    ...active([0, 0, 6], [0, 0, 0], 0, 0, 0, 0),
+    ...Object.assign(
+      {},
+      ...[
+        'newReceived',
+        'carriedOver',
+        'disclosed',
+        'partlyDisclosed',
+        'withheld.stateSecret',
+        'withheld.lawProhibited',
+        'withheld.security',
+        'withheld.thirdParty',
+        'withheld.internal',
+      ].map((k) => row(k, zeros(7))),
+    ),
+  });
+});
+
+test('009 (cells separated by blank lines, space-padded): every value as written, 行政处罚 30', () => {
+  const { report } = imported(fixture('009.txt'));
+  expect(report.values).toEqual({ ...active([0, 0, 0], [0, 0, 0], 0, 30, 0, 0), ...row('newReceived', zeros(7)), ...row('carriedOver', zeros(7)) });
+});
+
+describe('the example report in every layout a web page gives', () => {
+  const example = loadExample();
+  // The page prints the 2021 format's （六）3.其他 row, blank.
+  const printed: Record<string, unknown> = { ...example.values, ...row('otherHandling.other', blanks(7)) };
+  const layouts: WebTextLayout[] = ['pipe-rows', 'pipe-cells', 'bare-pipes', 'blank-lines'];
+  const variants: [string, Parameters<typeof toWebText>[2]][] = [
+    ['as copied', {}],
+    ['NBSP padding', { pad: (c) => (c === '' ? c : `\u00a0${c}\u00a0`) }],
+    ['full-width spaces around numbers', { pad: (c) => (/^\d/u.test(c) ? `\u3000${c}` : c) }],
+  ];
+
+  test.each(layouts.flatMap((l) => variants.map(([name, options]) => [l, name, options] as const)))(
+    '%s, %s: no value wrong; every row without an empty cell read',
+    (layout, _name, options) => {
+      const { report, problems } = imported(toWebText(example, layout, options));
+      const wrong = Object.entries(report.values).filter(([k, v]) => printed[k] !== v);
+      expect(wrong).toEqual([]);
+      const missing = Object.keys(printed).filter((k) => !(k in report.values));
+      if (layout === 'blank-lines') {
+        // Empty cells leave no trace there: the four rows holding one are reported, not guessed.
+        expect(missing).toHaveLength(28);
+        expect(problems.join()).toMatch(/表三中找不到这些行：二、上年结转政府信息公开申请数量、（一）予以公开/u);
+      } else expect(missing).toEqual([]);
+      expect(report.meta.agency).toBe('城东区人民政府');
+      expect(report.meta.year).toBe(2023);
+    },
+  );
+
+  test('a label broken over two lines inside its cell (bare | layout) is one label', () => {
+    const broken = toWebText(example, 'bare-pipes', { breakLabel: (c) => (c.length > 12 ? `${c.slice(0, 8)}\n${c.slice(8)}` : c) });
+    const { report } = imported(broken);
+    expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
+    expect(Object.keys(report.values)).toHaveLength(Object.keys(printed).length);
+  });
+
+  test('a cell missing from a row: that row is reported, the others read, nothing shifted', () => {
+    const text = toWebText(example, 'pipe-cells').replace('1.属于国家秘密 |\n0 |\n', '1.属于国家秘密 |\n');
+    const { report, problems } = imported(text);
+    expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
+    expect(report.values['requests.withheld.stateSecret.natural']).toBeUndefined();
+    expect(report.values['requests.withheld.lawProhibited.natural']).toBe(0);
+    expect(problems.join()).toContain('1.属于国家秘密');
+  });
 });
