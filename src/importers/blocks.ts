@@ -83,7 +83,18 @@ export function blocksFromPipeRows(text: string): Block[] {
       if (PIPES_ONLY.test(line)) continue;
       const cells = line.split('|').map((c) => c.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/gu, ''));
       if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
-      (table ??= []).push(cells);
+      const rows: string[][] = (table ??= []);
+      const last = rows[rows.length - 1];
+      // A row label detached from its numbers (the label on one line, the cells on the next): one row.
+      if (
+        last &&
+        last.filter((c) => c !== '').length === 1 &&
+        !/^[\d.]+$/u.test(last.find((c) => c !== '')!) &&
+        cells.length >= 2 &&
+        cells.every((c) => c === '' || /^[\d.]+$/u.test(c))
+      ) {
+        rows[rows.length - 1] = [...last.filter((c) => c !== ''), ...(cells[0] === '' ? cells.slice(1) : cells)];
+      } else rows.push(cells);
     } else if (line.trim() === '') {
       continue;
     } else {

@@ -203,7 +203,9 @@ export function reportFromBlocks(blocks: readonly Block[], rev: FormatRevision =
   let current: SectionId | 'before' = 'before';
   for (const b of blocks) {
     if (b.type === 'table') {
-      const kind = b.kind ?? classify(b.rows);
+      // A table cut into pieces (each with a generic header or none) belongs to the section it is in.
+      const here = current as SectionId | 'before'; // set by handleParagraph
+      const kind = b.kind ?? classify(b.rows) ?? (here === 'active' || here === 'requests' || here === 'appeals' ? here : undefined);
       if (kind) tables[kind].push(...b.rows);
       else {
         // A one-cell layout table holding a title or text: read it as paragraphs.

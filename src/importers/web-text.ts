@@ -6,14 +6,27 @@
  * as many value cells as its table has columns (3 for 第二十条第（一）项, 1 for the other rows of
  * 表二, 7 for 表三, 15 in one run for 表四). A row whose cells do not come out exactly so is left out,
  * and the table reader reports it as missing; a number is never guessed or shifted. Empty cells
- * beyond the row's columns (a web page's padding) are dropped.
+ * beyond the row's columns (a web page's padding) are dropped. Rows flattened onto one line with
+ * spaces between the cells ("规章 0 0 0 行政规范性文件 3 2 5") are read the same way.
  */
+
+/** A line of cells flattened with spaces: pieces between runs of spaces, none a sentence, with numbers among them. */
+function spacedCells(line: string): string[] | undefined {
+  const pieces = trimSpaces(line)
+    .split(/[\s\u00a0\u3000]+/u)
+    .filter((p) => p !== '');
+  if (pieces.length < 2 || pieces.some((p) => /[。；;]/u.test(p))) return undefined;
+  const numbers = pieces.filter((p) => typeof readTypedValue(p) === 'number').length;
+  // Two or more numbers, or a short label and its one number ("行政许可 32999").
+  const labelled = pieces.length === 2 && numbers === 1 && typeof readTypedValue(pieces[0]) !== 'number' && pieces[0]!.length <= 40;
+  return numbers >= 2 || labelled ? pieces : undefined;
+}
 import { CURRENT_REVISION, labelMatches, normalizeLabel, readTypedValue, trimSpaces, type FormatRevision, type SectionId } from '../core';
 import { cleanArtefacts, ImportError, MAX_BLOCKS, type Block, type TableKind } from './blocks';
 import { sectionOf } from './report';
 
 type Token = { text: string; cell: boolean; rowEnd?: boolean };
-export type WebLayout = 'pipe-cells' | 'bare-pipes' | 'blank-lines';
+export type WebLayout = 'pipe-cells' | 'bare-pipes' | 'blank-lines' | 'spaced';
 
 const PIPES = /^\s*\|+\s*$/u;
 const lines = (text: string) => text.replace(/^\uFEFF/u, '').split(/\r\n?|\n/u);
@@ -28,7 +41,8 @@ export function webLayout(text: string): WebLayout | undefined {
   // Short lines separated by blank lines, many of them bare numbers: cells one per paragraph.
   const numbers = all.filter((l) => /^\s*\d+\s*$/u.test(l)).length;
   const blanks = all.filter((l) => l.trim() === '').length;
-  return numbers >= 8 && blanks >= numbers ? 'blank-lines' : undefined;
+  if (numbers >= 8 && blanks >= numbers) return 'blank-lines';
+  return all.filter((l) => spacedCells(l) !== undefined).length >= 4 ? 'spaced' : undefined;
 }
 
 function tokensOf(text: string, layout: WebLayout, rev: FormatRevision): Token[] {
@@ -66,6 +80,17 @@ function tokensOf(text: string, layout: WebLayout, rev: FormatRevision): Token[]
       } else buffer.push(line);
     }
     flushAsParagraphs();
+    return out;
+  }
+  if (layout === 'spaced') {
+    for (const raw of lines(text)) {
+      const line = cleanArtefacts(raw);
+      const cells = isTitle(trimSpaces(line)) ? undefined : spacedCells(line);
+      if (cells) {
+        for (const c of cells) out.push({ text: c, cell: true });
+        out.push({ text: '', cell: false, rowEnd: true });
+      } else if (line.trim()) out.push({ text: trimSpaces(line), cell: false });
+    }
     return out;
   }
   for (const raw of lines(text)) {

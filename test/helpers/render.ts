@@ -63,7 +63,7 @@ export function toHtml(report: Report, revision?: FormatRevision): string {
   return parts.join('');
 }
 
-export type WebTextLayout = 'pipe-rows' | 'pipe-cells' | 'bare-pipes' | 'blank-lines';
+export type WebTextLayout = 'pipe-rows' | 'pipe-cells' | 'bare-pipes' | 'blank-lines' | 'spaced';
 
 /**
  * The report as text copied from a web page, in the layouts real pages give (see
@@ -71,7 +71,8 @@ export type WebTextLayout = 'pipe-rows' | 'pipe-cells' | 'bare-pipes' | 'blank-l
  * - pipe-rows: one row per line, `a | b | c |`;
  * - pipe-cells: one cell per line ending in ` |`, an empty cell a bare `|`, a row ended by `||`;
  * - bare-pipes: each cell's text, then a line `|` (an empty cell is an empty line);
- * - blank-lines: each cell on its own line, a blank line between (an empty cell leaves nothing).
+ * - blank-lines: each cell on its own line, a blank line between (an empty cell leaves nothing);
+ * - spaced: a row's cells on one line with spaces between (an empty cell leaves nothing).
  * `pad` wraps every cell's text (NBSP padding, say); `breakLabel` may break a label over lines.
  */
 export function toWebText(report: Report, layout: WebTextLayout, options: { pad?: (s: string) => string; breakLabel?: (s: string) => string } = {}): string {
@@ -91,6 +92,7 @@ export function toWebText(report: Report, layout: WebTextLayout, options: { pad?
         for (const c of cells) lines.push(c === '' ? '|' : `${c} |`);
         lines.push('||');
       } else if (layout === 'bare-pipes') for (const c of cells) lines.push(c, '|');
+      else if (layout === 'spaced') lines.push(cells.filter((c) => c !== '').join(' '));
       else for (const c of cells) if (c !== '') lines.push(c, '');
     }
   }

@@ -126,7 +126,7 @@ describe('the example report in every layout a web page gives', () => {
   const example = loadExample();
   // The page prints the 2021 format's （六）3.其他 row, blank.
   const printed: Record<string, unknown> = { ...example.values, ...row('otherHandling.other', blanks(7)) };
-  const layouts: WebTextLayout[] = ['pipe-rows', 'pipe-cells', 'bare-pipes', 'blank-lines'];
+  const layouts: WebTextLayout[] = ['pipe-rows', 'pipe-cells', 'bare-pipes', 'blank-lines', 'spaced'];
   const variants: [string, Parameters<typeof toWebText>[2]][] = [
     ['as copied', {}],
     ['NBSP padding', { pad: (c) => (c === '' ? c : `\u00a0${c}\u00a0`) }],
@@ -140,7 +140,7 @@ describe('the example report in every layout a web page gives', () => {
       const wrong = Object.entries(report.values).filter(([k, v]) => printed[k] !== v);
       expect(wrong).toEqual([]);
       const missing = Object.keys(printed).filter((k) => !(k in report.values));
-      if (layout === 'blank-lines') {
+      if (layout === 'blank-lines' || layout === 'spaced') {
         // Empty cells leave no trace there: the four rows holding one are reported, not guessed.
         expect(missing).toHaveLength(28);
         expect(problems.join()).toMatch(/表三中找不到这些行：二、上年结转政府信息公开申请数量、（一）予以公开/u);
@@ -155,6 +155,33 @@ describe('the example report in every layout a web page gives', () => {
     const { report } = imported(broken);
     expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
     expect(Object.keys(report.values)).toHaveLength(Object.keys(printed).length);
+  });
+
+  test('rows flattened two to a line (spaces between the cells) are each read', () => {
+    const text = toWebText(example, 'spaced').replace('\n行政规范性文件', ' 行政规范性文件').replace('\n行政强制', ' 行政强制');
+    const { report } = imported(text);
+    expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
+    expect(report.values['active.normativeDocuments.inForce']).toBe(5);
+    expect(report.values['active.coercion']).toBe(0);
+  });
+
+  test('a row label on its own line above its numbers (| rows) is one row', () => {
+    const text = toWebText(example, 'pipe-rows').replace('一、本年新收政府信息公开申请数量 | 12 |', '一、本年新收政府信息公开申请数量 |\n| 12 |');
+    const { report } = imported(text);
+    expect(report.values).toMatchObject(row('newReceived', [12, 0, 0, 0, 0, 0, 12]));
+    expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
+  });
+
+  test('a table cut into several small tables with generic headers is read by the section it is in', () => {
+    // Each 表三 row its own table under a header that names nothing (项目 | 数量…).
+    const pieces = toWebText(example, 'pipe-rows')
+      .split('\n')
+      .map((l) => (/^(（|[0-9]\.|四、结转)/u.test(l) ? `项目 | 数量 | 数量 |\n${l}\n文字说明。` : l))
+      .join('\n');
+    const { report } = imported(pieces);
+    expect(Object.entries(report.values).filter(([k, v]) => printed[k] !== v)).toEqual([]);
+    expect(report.values['requests.withheld.stateSecret.natural']).toBe(0);
+    expect(report.values['requests.carriedForward.total']).toBe(printed['requests.carriedForward.total']);
   });
 
   test('a cell missing from a row: that row is reported, the others read, nothing shifted', () => {
