@@ -52,7 +52,7 @@ const USAGE = `政府信息公开年报助手 — 命令行
       （隐藏的“本地规则”工作表），此后在 Excel 和命令行中检查它都按这些规则。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
-  npm run cli -- import <报告.txt|报告.docx|报告.html> -o <报告.json> [--overwrite]
+  npm run cli -- import <报告.txt|报告.docx|报告.html|报告.pdf> -o <报告.json> [--overwrite]
   npm run cli -- import <文件或文件夹>... -o <文件夹> [--overwrite]
       一次导入多个报告：每个文件写成文件夹中的一个 .json；某个文件无法读取时列出原因，其余照常导入。
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
@@ -235,7 +235,7 @@ async function importInputs(paths: readonly string[]): Promise<{ files: string[]
     if (info?.isDirectory()) {
       folder = true;
       const names = (await readdir(path)).filter((n) => IMPORTABLE.test(n)).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      if (names.length === 0) throw new UsageError(`文件夹 ${path} 中没有可导入的 .txt、.docx 或 .html 文件`);
+      if (names.length === 0) throw new UsageError(`文件夹 ${path} 中没有可导入的 .txt、.docx、.html 或 .pdf 文件`);
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
@@ -253,8 +253,8 @@ function batchOutputs(files: readonly string[], out: string): string[] {
 /** Imports one file and writes its JSON; says what it read and what it could not. False when it could not be imported. */
 async function importOne(input: string, out: string, overwrite: boolean, io: Io, batch: boolean): Promise<boolean> {
   if (!IMPORTABLE.test(input)) {
-    if (!batch) throw new UsageError('只能导入 .txt（Word 文本导出）、.docx 或 .html 文件');
-    io.err(`错误：未导入 ${input}：只能导入 .txt（Word 文本导出）、.docx 或 .html 文件`);
+    if (!batch) throw new UsageError('只能导入 .txt（Word 文本导出或网页文字）、.docx、.html 或 .pdf 文件');
+    io.err(`错误：未导入 ${input}：只能导入 .txt（Word 文本导出或网页文字）、.docx、.html 或 .pdf 文件`);
     return false;
   }
   const loaded = await loadOrExplain(input, io, '导入');
@@ -280,7 +280,7 @@ async function importOne(input: string, out: string, overwrite: boolean, io: Io,
 
 async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, overwrite: { takesValue: false } });
-  if (positional.length === 0) throw new UsageError('请指定要导入的报告（.txt、.docx 或 .html），或一个文件夹');
+  if (positional.length === 0) throw new UsageError('请指定要导入的报告（.txt、.docx、.html 或 .pdf），或一个文件夹');
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .json 文件（导入多个文件时为文件夹）');
   const overwrite = options.has('overwrite');
