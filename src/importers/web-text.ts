@@ -111,7 +111,9 @@ function rowLabels(rev: FormatRevision): Map<SectionId, RowLabel[]> {
     [
       'active',
       [
-        ...active.documents.rows.map((r) => ({ label: r.label, width: active.documents.columns.length, kind: 'active' as const })),
+        ...active.documents.rows.flatMap((r) =>
+          [r.label, ...(rev.spec.legacy.rowAliases[r.key] ?? [])].map((label) => ({ label, width: active.documents.columns.length, kind: 'active' as const })),
+        ),
         ...active.blocks.flatMap((b) => b.rows.map((r) => ({ label: r.label, width: 1, kind: 'active' as const }))),
       ],
     ],
@@ -133,12 +135,22 @@ export function blocksFromWebText(text: string, layout: WebLayout, rev: FormatRe
   const labels = rowLabels(rev);
   const appealsWidth = rev.spec.appeals.groups.length * rev.spec.appeals.columns.length;
   const blocks: Block[] = [];
+  // A 表二 in the 2019 format counts other quantities (本年新制作数量…): its rows are not the 2021
+  // columns. Its cells go to the reader as one table, which recognises it and reads none of them.
+  const oldColumns = rev.spec.legacy.labels.filter((l) => l.table === 'active' && l.otherQuantity).map((l) => normalizeLabel(l.text));
+  const oldActive = tokens.some((t) => t.cell && oldColumns.some((c) => normalizeLabel(t.text).includes(c)));
   let section: SectionId | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.rowEnd) continue;
     const title = t.cell ? undefined : sectionOf(rev, t.text);
     if (title) section = title;
+    if (oldActive && section === 'active' && !title) {
+      const last = blocks[blocks.length - 1];
+      if (last?.type === 'table' && last.kind === 'active' && t.text !== '') last.rows[0]!.push(t.text);
+      else if (t.text !== '') blocks.push({ type: 'table', kind: 'active', rows: [[t.text]] });
+      continue;
+    }
     const candidates = section ? (labels.get(section) ?? []) : [];
     const row =
       t.cell || layout === 'blank-lines'

@@ -193,3 +193,31 @@ describe('the example report in every layout a web page gives', () => {
     expect(problems.join()).toContain('1.属于国家秘密');
   });
 });
+
+test('a 表二 in the 2019 format (other quantities) is recognised and none of its numbers read as 2021 columns', () => {
+  const old2019 = [
+    '二、主动公开政府信息情况',
+    '第二十条第(一)项 |',
+    '信息内容 |',
+    '本年新制作数量 |',
+    '本年新公开数量 |',
+    '对外公开总数量 |',
+    '规章 |',
+    '1 |',
+    '1 |',
+    '5 |',
+    '规范性文件 |',
+    '2 |',
+    '2 |',
+    '9 |',
+    '||',
+    '三、收到和处理政府信息公开申请情况',
+    '一、本年新收政府信息公开申请数量 |',
+    ...['3 |', '0 |', '0 |', '0 |', '0 |', '0 |', '3 |'],
+    '||',
+  ].join('\n');
+  const { report, oldLabels } = imported(`某县2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n${old2019}\n`);
+  expect(Object.keys(report.values).filter((k) => k.startsWith('active.regulations') || k.startsWith('active.normativeDocuments'))).toEqual([]);
+  expect(oldLabels.join()).toMatch(/主动公开表/u);
+  expect(report.values).toMatchObject(row('newReceived', [3, 0, 0, 0, 0, 0, 3]));
+});
