@@ -110,9 +110,12 @@ describe('check', () => {
   });
 
   test('a file of another type is refused clearly', () => {
-    const r = cli(['check', file('report.pdf', '%PDF')]);
+    const r = cli(['check', file('report.pptx', 'PK')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/不支持“\.pdf”/u);
+    expect(r.err).toMatch(/不支持“\.pptx”/u);
+    const pdf = cli(['check', file('report.pdf', '%PDF')]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.err).toMatch(/PDF 文件已损坏或不是 PDF/u);
     const docx = cli(['check', file('report.docx', 'PK')]);
     expect(docx.code).toBe(2);
     expect(docx.err).toMatch(/Word 文档/u);

@@ -1,5 +1,6 @@
 /** What jsdom lacks and every browser the task pane runs in has. Import first in jsdom tests. */
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 
 // The docx packer and the report readers need them.
 globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
@@ -11,3 +12,6 @@ globalThis.ResizeObserver ??= class {
   unobserve(): void {}
   disconnect(): void {}
 } as unknown as typeof ResizeObserver;
+
+// pdf.js passes its messages through it.
+globalThis.structuredClone ??= ((value: unknown) => deserialize(serialize(value))) as typeof structuredClone;

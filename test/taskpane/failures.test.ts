@@ -94,7 +94,7 @@ describe('Excel pane', () => {
       '对比上年: a file of another kind',
       (r) => createController(r, features),
       onEmptyWorkbook,
-      (c) => c.setPrevious({ name: 'x.pdf', bytes: utf8('%PDF') }),
+      (c) => c.setPrevious({ name: 'x.pptx', bytes: utf8('PK') }),
       /未能读取上年报告/u,
       /不支持/u,
       false,

@@ -67,7 +67,8 @@ test('errors: asks first; inserting only after confirmation', async () => {
 test.each<[string, Uint8Array, RegExp]>([
   ['broken.json', new TextEncoder().encode('{"format":'), /不是有效的 JSON/u],
   ['fake.xlsx', new TextEncoder().encode('not a workbook'), /不是 Excel 工作簿/u],
-  ['report.pdf', new Uint8Array([1, 2, 3]), /\.json.*\.xlsx/u],
+  ['report.pptx', new Uint8Array([1, 2, 3]), /\.json.*\.xlsx/u],
+  ['report.pdf', new TextEncoder().encode('%PDF-1.4 broken'), /PDF 文件已损坏/u],
 ])('%s: a clear message, nothing inserted', async (name, bytes, message) => {
   const word = fakeWord();
   const controller = createWordController(word.run);
