@@ -35,6 +35,7 @@ import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
 import { CSV_HEADER, csvLine, formatFileCsv, formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
+import { collectCommand } from './collect';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -58,6 +59,9 @@ const USAGE = `政府信息公开年报助手 — 命令行
       把已发布的报告导入为报告 JSON，并列出未能读取的内容。
   npm run cli -- word <报告.xlsx|报告.json> -o <报告.docx> [--config <规则.json>] [--force] [--blank-as-zero] [--overwrite]
       生成 Word 报告；报告有错误时只列出错误，加 --force 才生成。
+  npm run cli -- collect <报告文件或文件夹>... [--units <单位名单.csv|.xlsx>] [--parent <本级报告>] [--previous <上年报告文件夹>] [--year <年度>] -o <汇总.xlsx> [--format text|json]
+      主管部门汇总：逐份检查各单位报告，按单位名单核对缺报、重复、年度，逐格求和写成标准汇总表，
+      并附“报送情况”“问题清单”“雷同”工作表；给出上级报告时核对其各数值是否等于下级合计。
   npm run cli -- rules [--config <规则.json>] [--format text|json]
       列出全部核对规则（编号、级别、名称、说明和依据）和本次使用的规则配置。
   --config 也可以是携带本地规则的工作簿（.xlsx），即使用它携带的规则。
@@ -391,6 +395,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await word(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'collect':
+        return await collectCommand(rest, { ...io, config: (options) => loadConfig(options, io) });
       case 'rules':
         return await rules(rest, io);
       case 'help':

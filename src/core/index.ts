@@ -5,3 +5,4 @@ export * from './rules';
 export * from './layout';
 export * from './narrative';
 export * from './config';
+export * from './collect';

@@ -219,7 +219,8 @@ export function carriedReviewsOf(sheets: readonly SheetGrid[], revision: FormatR
 }
 
 /** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
-const SIDE_SHEETS = new Set([CONFIG_SHEET, REVIEWS_SHEET]);
+// The 汇总 workbook's lists (报送情况, 问题清单, 雷同) are not the report's tables either.
+const SIDE_SHEETS = new Set([CONFIG_SHEET, REVIEWS_SHEET, '报送情况', '问题清单', '雷同']);
 
 /**
  * The report's places: names first; the labels (on the sheet where they match best) for the cells
