@@ -5,11 +5,12 @@
  * 报送情况, 问题清单, 雷同) and prints what it found, as text or one JSON object.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import {
   checkSource,
   collectRegion,
   collectSheets,
+  dashboardHtml,
   gridFromCsv,
   placesFromReport,
   summarize,
@@ -91,7 +92,12 @@ async function readUnits(path: string): Promise<{ units: Unit[]; problems: strin
   return list;
 }
 
-function textReport(region: RegionResult, out: string): string {
+/** Chart.js's browser build, inlined into the dashboard (the page fetches nothing). */
+async function chartLibrary(): Promise<string> {
+  return readFile(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+}
+
+function textReport(region: RegionResult, out: string, dashboard?: string): string {
   const lines: string[] = [];
   const count = (s: string) => region.units.filter((u) => u.status === s).length;
   lines.push(
@@ -110,7 +116,7 @@ function textReport(region: RegionResult, out: string): string {
     lines.push('', '内容雷同：');
     for (const p of region.similar) lines.push(`  ${p.a} 与 ${p.b}：“${p.section}”${p.percent}% 相同`);
   }
-  lines.push('', `已写入 ${out}（汇总表及“报送情况”“问题清单”“雷同”工作表）`);
+  lines.push('', `已写入 ${out}（汇总表及“报送情况”“问题清单”“雷同”工作表）${dashboard ? `；图表页 ${dashboard}（可直接用浏览器打开，不需联网）` : ''}`);
   return lines.join('\n');
 }
 
@@ -123,11 +129,14 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
     config: { takesValue: true },
     year: { takesValue: true },
     format: { takesValue: true },
+    html: { takesValue: true },
     overwrite: { takesValue: false },
   });
   if (positional.length === 0) throw new UsageError('请指定要汇总的报告文件或文件夹');
   const out = options.get('out');
   if (typeof out !== 'string' || !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('请用 -o 指定要写入的汇总工作簿（.xlsx）');
+  const html = options.get('html');
+  if (html !== undefined && (typeof html !== 'string' || !/\.html?$/iu.test(html))) throw new UsageError('--html 应指定一个 .html 文件');
   const format = options.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是“${String(format)}”`);
   const yearOption = options.get('year');
@@ -172,6 +181,7 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
     await buildWorkbook({ sheets: [...plan.sheets, ...collectSheets(region)], styles: plan.styles }, placesFromReport(region.totals, region.revision)),
     options.has('overwrite'),
   );
+  if (typeof html === 'string') await writeOutput(html, dashboardHtml(region, await chartLibrary()), options.has('overwrite'));
   // The sum is a report too: its tables must add up.
   const totalsFindings = checkSource({ report: region.totals, narrative: false, oldLabels: [], problems: [], notes: [] }).filter(
     (f) => f.rule !== 'meta-agency' && f.rule !== 'deadline',
@@ -187,10 +197,11 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
         totalsFindings,
         similar: region.similar,
         workbook: out,
+        ...(typeof html === 'string' ? { dashboard: html } : {}),
       }),
     );
   } else {
-    io.out(textReport(region, out));
+    io.out(textReport(region, out, typeof html === 'string' ? html : undefined));
     const errors = totalsFindings.filter((f) => f.severity === 'error');
     if (errors.length > 0) io.out(`\n汇总表本身的错误：\n${errors.map((f) => `  错误 [${f.rule}] ${f.message}`).join('\n')}`);
   }

@@ -5,6 +5,7 @@
  * Every planted fault is found at its unit and cell, and the 汇总 is the sum of the units'.
  */
 import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,19 @@ describe('collect', () => {
     parent.values['active.licensing'] = expectedSum('active.licensing') + 7;
     parentFile = join(dir, '本级.json');
     writeFileSync(parentFile, stringifyReport(parent));
-    const r = await collect([inbox, '--units', join(dir, '名单.csv'), '--parent', parentFile, '-o', join(dir, '汇总.xlsx'), '--format', 'json']);
+    const r = await collect([
+      inbox,
+      '--units',
+      join(dir, '名单.csv'),
+      '--parent',
+      parentFile,
+      '-o',
+      join(dir, '汇总.xlsx'),
+      '--html',
+      join(dir, '汇总.html'),
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(2); // an unreadable file
     json = JSON.parse(r.out);
   }, 240000);
@@ -181,6 +194,46 @@ describe('collect', () => {
     expect(text).toContain('报送情况');
     expect(text).toContain('测试县第30局');
     expect(text).toContain(String(expectedSum('active.licensing')));
+  }, 120000);
+
+  test('the dashboard opens from disk in Chromium with nothing external: four charts drawn, the table sorts, each unit’s problems listed', async () => {
+    const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+      const requests: string[] = [];
+      page.on('request', (req) => requests.push(req.url()));
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(`file://${join(dir, '汇总.html')}`);
+      await page.waitForFunction(() => document.querySelectorAll('#units tbody tr').length > 0);
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+      // Each chart drew something: its canvas is not blank.
+      const drawn = await page.evaluate(() =>
+        [...document.querySelectorAll('canvas')].map((c) => {
+          const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let ink = 0;
+          for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+          return ink;
+        }),
+      );
+      expect(drawn).toHaveLength(4);
+      for (const ink of drawn) expect(ink).toBeGreaterThan(500);
+      await page.click('#units th[data-key="errors"]');
+      await page.click('#units th[data-key="errors"]');
+      expect(await page.textContent('#units tbody tr:first-child td:first-child')).toBe(NAMES[4]);
+      expect(await page.textContent('#region-problems')).toContain('测试县第30局');
+      expect(await page.locator('#unit-problems details').count()).toBeGreaterThanOrEqual(29);
+      mkdirSync(join(__dirname, '../../test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(__dirname, '../../test-artifacts/collect-dashboard.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
   }, 120000);
 
   test('usage: -o must be a workbook; a unit list without 单位名称 is refused', async () => {

@@ -1,3 +1,4 @@
 export * from './units';
 export * from './region';
 export * from './sheets';
+export * from './dashboard';

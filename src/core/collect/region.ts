@@ -78,8 +78,9 @@ export type RegionResult = {
   totals: Report;
   findings: RegionFinding[];
   similar: SimilarPair[];
-  /** Each cell's value per included unit, for the hierarchy's messages and the dashboard. */
   revision: FormatRevision;
+  /** Last year's region totals (the sum of last year's reports of the same units), when given. */
+  previousTotals?: Record<string, number | null>;
 };
 
 export type CollectInput = {
@@ -191,6 +192,15 @@ export function collectRegion(input: CollectInput): RegionResult {
     included[0]?.source?.report ?? input.parent?.source.report ?? { format: 'gov-info-annual-report/2021', meta: {}, values: {}, narrative: {} },
   );
   const values: Record<string, number | null> = {};
+  const sumOf = (sources: readonly ReportSource[]) => {
+    const out: Record<string, number | null> = {};
+    for (const c of revision.cells) {
+      let sum: number | null = null;
+      for (const s of sources) if (typeof s.report.values[c.key] === 'number') sum = Math.round(((sum ?? 0) + (s.report.values[c.key] as number)) * 1e6) / 1e6;
+      out[c.key] = sum;
+    }
+    return out;
+  };
   for (const c of revision.cells) {
     let sum: number | null = null;
     for (const r of included) {
@@ -232,7 +242,17 @@ export function collectRegion(input: CollectInput): RegionResult {
       similar.push({ a: r.name, b: included.find((x) => x.source?.report.meta.agency === other)?.name ?? other, section, percent: Number(f.data.percent) });
     }
   }
-  return { ...(year !== undefined ? { year } : {}), units: results, totals, findings, similar, revision };
+  // Last year's totals over the same units: each included unit's report of last year, once.
+  const lastYear = input.previous ? included.map((r) => previousOf(r.name)).filter((s): s is ReportSource => s !== undefined) : undefined;
+  return {
+    ...(year !== undefined ? { year } : {}),
+    units: results,
+    totals,
+    findings,
+    similar,
+    revision,
+    ...(lastYear ? { previousTotals: sumOf(lastYear) } : {}),
+  };
 }
 
 /** The parent's cells against the sums of its children (the listed units under it, or every unit). */
