@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -86,6 +86,34 @@ function benchCli(): void {
     const lines = r.stdout.trim().split('\n').length;
     if (r.status !== 1 || lines !== 1000) throw new Error(`check on 1000 files: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
     emit('cli.checkJson1000.seconds', seconds, 's');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A region of 1,000 unit workbooks through `collect` (汇总 workbook and dashboard), as a process:
+ * wall time, and its peak memory (the child reports its own maxRSS).
+ */
+async function benchCollect(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-collect-'));
+  try {
+    const base = loadExample();
+    const plan = workbookPlan(REV);
+    mkdirSync(join(dir, 'units'));
+    for (let i = 0; i < 1000; i++) {
+      const values = { ...base.values, 'active.licensing': i, 'active.penalty': i % 17 };
+      const report = { ...base, meta: { ...base.meta, agency: `测试县第${i + 1}单位` }, values };
+      writeFileSync(join(dir, 'units', `unit-${String(i).padStart(4, '0')}.xlsx`), await buildWorkbook(plan, placesFromReport(report, REV)));
+    }
+    const script = `require('./src/cli/main').main(['collect', ${JSON.stringify(join(dir, 'units'))}, '-o', ${JSON.stringify(join(dir, 'out.xlsx'))}, '--html', ${JSON.stringify(join(dir, 'out.html'))}, '--format', 'json'], { out: () => undefined, err: () => undefined, style: { color: false } }).then((code) => { process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const rss = /maxRSS=(\d+)/u.exec(r.stderr);
+    if (!rss || r.status === 2) throw new Error(`collect on 1000 workbooks: exit ${r.status}; ${r.stderr.slice(0, 300)}`);
+    emit('collect.units1000.seconds', seconds, 's');
+    emit('collect.units1000.peakMB', Number(rss[1]) / 1024, 'MB');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -266,6 +294,7 @@ async function main(): Promise<void> {
   await benchWord();
   await benchRelay();
   await benchImport();
+  await benchCollect();
   benchBundle();
 }
 

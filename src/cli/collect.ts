@@ -35,7 +35,23 @@ export type CollectIo = {
   out: (s: string) => void;
   err: (s: string) => void;
   config: (options: Map<string, string | true>) => Promise<RuleConfig | undefined | 'bad'>;
+  /** Where a progress bar may be drawn (a terminal); none when the output goes to a file or a pipe. */
+  progress?: (done: number, total: number) => void;
 };
+
+/** A one-line progress bar on stderr, redrawn in place; only for a terminal. */
+export function terminalProgress(stream: NodeJS.WriteStream): ((done: number, total: number) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  let last = -1;
+  return (done, total) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent === last && done !== total) return;
+    last = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    stream.write(`\r读取报告 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
 
 const REPORT_FILE = /\.(json|xlsx|docx|html?|txt|pdf)$/iu;
 
@@ -58,13 +74,17 @@ async function reportFiles(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
-async function readAll(files: readonly string[]): Promise<{ reports: UnitReport[]; unreadable: Unreadable[] }> {
+async function readAll(
+  files: readonly string[],
+  progress?: (done: number, total: number) => void,
+): Promise<{ reports: UnitReport[]; unreadable: Unreadable[] }> {
   const reports: UnitReport[] = [];
   const unreadable: Unreadable[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const loaded = await loadReport(file);
     if (loaded.ok) reports.push({ file, source: loaded });
     else unreadable.push({ file, message: loaded.message });
+    progress?.(i + 1, files.length);
   }
   return { reports, unreadable };
 }
@@ -152,7 +172,7 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
   const files = await reportFiles(positional);
   const parentPath = options.get('parent');
   const inputs = files.filter((f) => typeof parentPath !== 'string' || f !== parentPath);
-  const { reports, unreadable } = await readAll(inputs);
+  const { reports, unreadable } = await readAll(inputs, inputs.length >= 20 ? io.progress : undefined);
   for (const u of unreadable) io.err(`错误：无法读取 ${u.file}：${u.message}`);
   let parent: UnitReport | undefined;
   if (typeof parentPath === 'string') {

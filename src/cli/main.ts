@@ -35,7 +35,13 @@ import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
 import { CSV_HEADER, csvLine, formatFileCsv, formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
-import { collectCommand } from './collect';
+import { collectCommand, terminalProgress } from './collect';
+
+/** A progress bar when stderr is a terminal (never in a pipe, a file or a test). */
+function withProgress(): { progress?: (done: number, total: number) => void } {
+  const progress = terminalProgress(process.stderr);
+  return progress ? { progress } : {};
+}
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -396,7 +402,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'import':
         return await importCommand(rest, io);
       case 'collect':
-        return await collectCommand(rest, { ...io, config: (options) => loadConfig(options, io) });
+        return await collectCommand(rest, { ...io, config: (options) => loadConfig(options, io), ...withProgress() });
       case 'rules':
         return await rules(rest, io);
       case 'help':

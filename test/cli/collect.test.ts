@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentPlan, placesFromReport, stringifyReport, workbookPlan, type Report } from '../../src/core';
 import { main } from '../../src/cli/main';
+import { terminalProgress } from '../../src/cli/collect';
 import { readReportBytes } from '../../src/files/read';
 import { buildDocx } from '../../src/word/docx';
 import { buildWorkbook } from '../../src/xlsx/write';
@@ -242,5 +243,18 @@ describe('collect', () => {
     const r = await collect([inbox, '--units', join(dir, 'bad.csv'), '-o', join(dir, 'x.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/单位名称/u);
+  });
+});
+
+describe('the progress bar', () => {
+  test('only on a terminal, redrawn in place, ending with a newline', () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => void writes.push(s) } as unknown as NodeJS.WriteStream;
+    const bar = terminalProgress(tty)!;
+    for (let i = 1; i <= 50; i++) bar(i, 50);
+    expect(writes[0]).toMatch(/^\r读取报告 \[#?\.+\] 1\/50$/u);
+    expect(writes[writes.length - 1]).toBe(`\r读取报告 [${'#'.repeat(30)}] 50/50\n`);
+    expect(writes.length).toBeLessThanOrEqual(51);
+    expect(terminalProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream)).toBeUndefined();
   });
 });

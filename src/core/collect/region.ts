@@ -46,6 +46,9 @@ export type RegionFinding = {
   file?: string;
 };
 
+/** Reports compared with each other for 雷同, at most (a county has about 50 units). */
+export const MAX_COMPARED = 100;
+
 export type UnitReport = { file: string; source: ReportSource };
 export type Unreadable = { file: string; message: string };
 
@@ -125,7 +128,9 @@ export function collectRegion(input: CollectInput): RegionResult {
   const results: UnitResult[] = [];
   const byUnit = new Map<Unit, UnitResult>();
   const previousOf = (name: string) => input.previous?.find((p) => normalizeName(p.source.report.meta.agency ?? '') === normalizeName(name))?.source;
-  const peers = input.reports.map((r) => r.source);
+  // Reports are compared with each other (雷同, other bodies' names) up to this many, as `check` does:
+  // the comparison grows with the square of their number.
+  const peers = input.reports.length <= MAX_COMPARED ? input.reports.map((r) => r.source) : [];
 
   for (const u of input.unreadable ?? []) {
     results.push({ name: u.file, file: u.file, status: 'unreadable', findings: [] });
@@ -140,7 +145,7 @@ export function collectRegion(input: CollectInput): RegionResult {
     const { findings: own } = checkSourceReviewed(r.source, {
       ...(input.config ? { config: input.config } : {}),
       ...(previous ? { previous } : {}),
-      peers: peers.filter((p) => p !== r.source),
+      ...(peers.length > 0 ? { peers: peers.filter((p) => p !== r.source) } : {}),
     });
     const result: UnitResult = { name, file: r.file, status: 'included', findings: own, summary: summarize(own), source: r.source };
     if (unit?.type) result.type = unit.type;
