@@ -30,6 +30,7 @@ import { parseXlsx } from '../xlsx/read';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport } from './load';
 import { writeOutput } from './output-file';
+import { loadReports } from './read-pool';
 
 export type CollectIo = {
   out: (s: string) => void;
@@ -80,12 +81,12 @@ async function readAll(
 ): Promise<{ reports: UnitReport[]; unreadable: Unreadable[] }> {
   const reports: UnitReport[] = [];
   const unreadable: Unreadable[] = [];
-  for (const [i, file] of files.entries()) {
-    const loaded = await loadReport(file);
-    if (loaded.ok) reports.push({ file, source: loaded });
-    else unreadable.push({ file, message: loaded.message });
-    progress?.(i + 1, files.length);
-  }
+  const loaded = await loadReports(files, progress);
+  loaded.forEach((l, i) => {
+    const file = files[i]!;
+    if (l.ok) reports.push({ file, source: l });
+    else unreadable.push({ file, message: l.message });
+  });
   return { reports, unreadable };
 }
 

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { documentPlan, placesFromReport, stringifyReport, workbookPlan, type Report } from '../../src/core';
 import { main } from '../../src/cli/main';
 import { terminalProgress } from '../../src/cli/collect';
+import { loadReport } from '../../src/cli/load';
+import { loadReports } from '../../src/cli/read-pool';
 import { readReportBytes } from '../../src/files/read';
 import { buildDocx } from '../../src/word/docx';
 import { buildWorkbook } from '../../src/xlsx/write';
@@ -257,4 +259,16 @@ describe('the progress bar', () => {
     expect(writes.length).toBeLessThanOrEqual(51);
     expect(terminalProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream)).toBeUndefined();
   });
+});
+
+describe('reading on every core', () => {
+  test('the process pool reads what one process reads, in the files’ order, bad files included', async () => {
+    const files = [...written, ...written, join(inbox, '96-损坏.xlsx')].slice(0, 60);
+    const pooled = await loadReports(files);
+    expect(pooled).toHaveLength(files.length);
+    for (const [i, file] of files.entries()) {
+      const one = await loadReport(file);
+      expect([file, pooled[i]]).toEqual([file, one]);
+    }
+  }, 120000);
 });

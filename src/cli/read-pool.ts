@@ -1,0 +1,68 @@
+/**
+ * Reading many report files on every core: child processes (read-worker) each read and parse files
+ * (the work that dominates a large 汇总) and send back the report sources, structured-cloned; the
+ * order of the files is kept. Processes rather than worker threads: they inherit how this process
+ * was started (tsx from source, or the built CLI), loaders included. With one core, or few files,
+ * the files are read in this process.
+ */
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loaded } from './load';
+import { loadReport } from './load';
+
+/** Below this many files a pool costs more than it saves. */
+const POOL_MIN_FILES = 40;
+
+export async function loadReports(files: readonly string[], progress?: (done: number, total: number) => void): Promise<Loaded[]> {
+  const threads = Math.min(availableParallelism(), 4);
+  const out: Loaded[] = new Array(files.length);
+  let done = 0;
+  if (threads < 2 || files.length < POOL_MIN_FILES) {
+    for (const [i, file] of files.entries()) {
+      out[i] = await loadReport(file);
+      progress?.(++done, files.length);
+    }
+    return out;
+  }
+  let next = 0;
+  // Run from source, the readers need tsx's loader in the children too (a test runner's process has none).
+  const source = __filename.endsWith('.ts');
+  const loader = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href;
+  const execArgv = source && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', loader] : process.execArgv;
+  await Promise.all(
+    Array.from({ length: threads }, () => {
+      const worker = fork(join(__dirname, `read-worker${source ? '.ts' : '.js'}`), [], {
+        execArgv,
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      return new Promise<void>((resolve) => {
+        const feed = () => {
+          if (next >= files.length) {
+            worker.send('done');
+            return;
+          }
+          const index = next++;
+          worker.send({ index, file: files[index] });
+        };
+        worker.on('message', (m: { index: number; loaded: Loaded }) => {
+          out[m.index] = m.loaded;
+          progress?.(++done, files.length);
+          feed();
+        });
+        // A child that fails or dies leaves its files unanswered: they are read here below.
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
+        feed();
+      });
+    }),
+  );
+  for (let i = 0; i < files.length; i++) {
+    if (out[i] !== undefined) continue;
+    out[i] = await loadReport(files[i]!);
+    progress?.(++done, files.length);
+  }
+  return out;
+}
