@@ -33,7 +33,20 @@ import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
 import { WordPane } from './WordPane';
 
+/** How the pane names a unit's standing in a 汇总. */
+const COLLECT_STATUS: Record<string, string> = {
+  included: '已计入',
+  missing: '未报送',
+  duplicate: '重复报送（未计入）',
+  'other-year': '年度不符（未计入）',
+  'not-listed': '不在名单中（未计入）',
+  unreadable: '文件无法读取',
+};
+
 const useStyles = makeStyles({
+  collected: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  collectList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  collectError: { color: tokens.colorPaletteRedForeground1 },
   root: {
     minHeight: '100vh',
     boxSizing: 'border-box',
@@ -155,7 +168,41 @@ function Workspace({ controller }: { controller: Controller }) {
           >
             载入本地规则…
           </FileLink>
+          <FileLink
+            inputLabel="选择要汇总的各单位报告"
+            accept={`${REPORT_FILE_ACCEPT},.csv`}
+            disabled={busy}
+            onPickMany={(files) => controller.collect(files)}
+            onFail={controller.fail}
+          >
+            汇总多个报告…
+          </FileLink>
         </div>
+        {state.collected && (
+          <section aria-label="汇总结果" className={styles.collected}>
+            <Subtitle2>{state.collected.year ? `${state.collected.year}年度` : ''}汇总结果</Subtitle2>
+            <Caption1>已写入工作表“{state.collected.sheets.join('”“')}”。</Caption1>
+            {state.collected.findings.length > 0 && (
+              <ul className={styles.collectList}>
+                {state.collected.findings.map((f, i) => (
+                  <li key={i}>
+                    <Body1 className={f.severity === 'error' ? styles.collectError : undefined}>{f.message}</Body1>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ul className={styles.collectList} aria-label="各单位">
+              {state.collected.units.map((u, i) => (
+                <li key={i}>
+                  <Body1>
+                    {u.name}：{COLLECT_STATUS[u.status] ?? u.status}
+                    {u.status === 'included' ? `，${u.errors} 个错误，${u.warnings} 个警告` : ''}
+                  </Body1>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {state.localRules && (
           <div className={styles.localRules} role="note" aria-label="本地规则">
             <Caption1>

@@ -12,30 +12,43 @@ export function FileLink(props: {
   inputLabel: string;
   accept: string;
   disabled: boolean;
-  onPick: (file: PickedFile) => Promise<void>;
+  onPick?: (file: PickedFile) => Promise<void>;
+  /** Several files at once (the picker allows choosing many). */
+  onPickMany?: (files: PickedFile[]) => Promise<void>;
   onFail: (failure: Failure) => void;
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const picked = async (target: HTMLInputElement) => {
-    const file = target.files?.[0];
+    const files = [...(target.files ?? [])];
     target.value = '';
-    if (!file) return;
-    let read: PickedFile;
-    try {
-      read = await readPickedFile(file);
-    } catch (e) {
-      props.onFail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
-      return;
+    if (files.length === 0) return;
+    const read: PickedFile[] = [];
+    for (const file of files) {
+      try {
+        read.push(await readPickedFile(file));
+      } catch (e) {
+        props.onFail({ title: `无法读取“${file.name}”`, message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
     }
-    await props.onPick(read);
+    if (props.onPickMany) await props.onPickMany(read);
+    else await props.onPick?.(read[0]!);
   };
   return (
     <>
       <Link as="button" disabled={props.disabled} onClick={() => input.current?.click()}>
         {props.children}
       </Link>
-      <input ref={input} className={styles.hidden} type="file" accept={props.accept} aria-label={props.inputLabel} onChange={(e) => void picked(e.target)} />
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        multiple={props.onPickMany !== undefined}
+        accept={props.accept}
+        aria-label={props.inputLabel}
+        onChange={(e) => void picked(e.target)}
+      />
     </>
   );
 }

@@ -38,6 +38,7 @@ import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
+import { paintCollectInExcel } from '../excel/collect';
 import { ReportFileError, readReportBytes } from '../files/read';
 import { actionRunner, failureOf, paneSetters } from './action';
 import type { Deliver } from './delivery';
@@ -88,6 +89,15 @@ export type PaneState = {
   /** A checked cell was edited after the check (where the host reports changes). */
   stale: boolean;
   workbook: WorkbookState;
+  /** The last 汇总多个报告…: where it was written and what it found, per unit. */
+  collected: CollectView | null;
+};
+
+export type CollectView = {
+  sheets: string[];
+  year: number | null;
+  units: { name: string; status: string; errors: number; warnings: number }[];
+  findings: { severity: 'error' | 'warning'; message: string }[];
 };
 
 export type Controller = {
@@ -120,6 +130,11 @@ export type Controller = {
   cancelFill(): void;
   /** 撤销 of the last 空白填0: empties the cells that still hold its 0; checks again. */
   undoFillBlanks(): Promise<void>;
+  /**
+   * 汇总多个报告…: the picked reports (and a unit list, a .csv among them) read one by one, checked,
+   * summed; the 汇总 sheets written into the open workbook (never over data).
+   */
+  collect(files: readonly PickedFile[]): Promise<void>;
   /** 导出问题清单: the findings as a workbook, delivered like the Word report. */
   exportProblems(): Promise<void>;
   setFilter(filter: Filter): void;
@@ -179,6 +194,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
     confirmResetReviews: false,
     stale: false,
     workbook: null,
+    collected: null,
   });
   const set = store.set;
   const action = actionRunner(store, 'Excel', { confirmWord: null, confirmRemoveRules: false, confirmFill: null, confirmResetReviews: false });
@@ -339,6 +355,46 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
           notice: {
             intent: 'success',
             text: `已撤销：${done.restored} 个单元格恢复为空白${done.changed > 0 ? `；${done.changed} 个单元格此后已被改动，保留现有内容` : ''}。`,
+          },
+        };
+      });
+    },
+
+    collect(files) {
+      return action('正在汇总…', '未能汇总', async () => {
+        const { collectRegion, gridFromCsv, unitsFromGrid } = await import(/* webpackChunkName: "collect" */ '../core/collect');
+        const { decodeText } = await import('../files/text');
+        const listFile = files.find((f) => /\.csv$/iu.test(f.name));
+        const list = listFile ? unitsFromGrid(gridFromCsv(decodeText(listFile.bytes))) : undefined;
+        if (list && list.units.length === 0) throw new UserError(`单位名单“${listFile!.name}”无法使用：${list.problems.join('；')}`);
+        const reports: { file: string; source: ReportSource }[] = [];
+        const unreadable: { file: string; message: string }[] = [];
+        const inputs = files.filter((f) => f !== listFile);
+        if (inputs.length === 0) throw new UserError('请选择要汇总的各单位报告（可同时选一份单位名单 .csv）');
+        for (const [i, f] of inputs.entries()) {
+          set({ busy: `正在读取报告 ${i + 1}/${inputs.length}…` });
+          try {
+            reports.push({ file: f.name, source: await readReportBytes(f.name, f.bytes) });
+          } catch (e) {
+            if (!(e instanceof UserError)) throw e;
+            unreadable.push({ file: f.name, message: e.message.replace(/。$/u, '') });
+          }
+        }
+        set({ busy: '正在汇总并写入工作簿…' });
+        const region = collectRegion({ reports, unreadable, ...(list ? { units: list.units } : {}) });
+        const { sheets } = await runExcel((context) => paintCollectInExcel(context, region, features));
+        const view: CollectView = {
+          sheets,
+          year: region.year ?? null,
+          units: region.units.map((u) => ({ name: u.name, status: u.status, errors: u.summary?.errors ?? 0, warnings: u.summary?.warnings ?? 0 })),
+          findings: region.findings.map((f) => ({ severity: f.severity, message: f.message })),
+        };
+        const included = region.units.filter((u) => u.status === 'included').length;
+        return {
+          collected: view,
+          notice: {
+            intent: region.findings.some((f) => f.severity === 'error') ? 'warning' : 'success',
+            text: `已汇总 ${included} 个单位的报告，写入“${sheets.join('”“')}”工作表${region.findings.length > 0 ? `；发现 ${region.findings.length} 个汇总问题，见下方` : ''}。`,
           },
         };
       });
