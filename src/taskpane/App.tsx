@@ -44,7 +44,7 @@ const COLLECT_STATUS: Record<string, string> = {
 };
 
 const useStyles = makeStyles({
-  collected: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  collected: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
   collectList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   collectError: { color: tokens.colorPaletteRedForeground1 },
   root: {

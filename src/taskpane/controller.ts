@@ -394,7 +394,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
           collected: view,
           notice: {
             intent: region.findings.some((f) => f.severity === 'error') ? 'warning' : 'success',
-            text: `已汇总 ${included} 个单位的报告，写入“${sheets.join('”“')}”工作表${region.findings.length > 0 ? `；发现 ${region.findings.length} 个汇总问题，见下方` : ''}。`,
+            text: `已汇总 ${included} 个单位的报告，写入“${sheets.join('”“')}”工作表${region.findings.length > 0 ? `；发现 ${region.findings.length} 个汇总问题，列在“汇总结果”中` : ''}。`,
           },
         };
       });

@@ -4,7 +4,7 @@
  * leaving the page is refused and recorded, so no network is touched.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -317,6 +317,24 @@ test('用已有报告生成模板… from a PDF: pdf.js runs in the page (no wor
   await page.getByText(/模板已生成.*已填入“chengdong-2023\.pdf”的内容/u).waitFor({ timeout: 30000 });
   const content = await excel<string>(page, 'e.content()');
   for (const value of ['32999', '341.5979', '城东区人民政府']) expect(content).toContain(value);
+  await page.context().close();
+}, 60000);
+
+test('汇总多个报告…: several reports and a unit list picked at once, the 汇总 sheets written, the result per unit', async () => {
+  const page = await openPane();
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-collect-'));
+  const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { meta: Record<string, unknown> };
+  const files = ['城东区发展和改革局', '城东区教育局'].map((name, i) => {
+    const file = join(dir, `${i}.json`);
+    writeFileSync(file, JSON.stringify({ ...example, meta: { ...example.meta, agency: name, title: `${name}2023年政府信息公开工作年度报告` } }));
+    return file;
+  });
+  writeFileSync(join(dir, '名单.csv'), '单位名称,单位类型\n城东区发展和改革局,部门\n城东区教育局,部门\n城东区财政局,部门\n');
+  await page.locator('input[aria-label="选择要汇总的各单位报告"]').setInputFiles([...files, join(dir, '名单.csv')]);
+  await page.getByRole('region', { name: '汇总结果' }).waitFor({ timeout: 30000 });
+  expect(await excel<string[]>(page, 'e.state.sheets.map((s) => s.name)')).toEqual(['Sheet1', '汇总表', '报送情况', '问题清单', '雷同']);
+  await page.getByText('名单中的“城东区财政局”没有报送2023年度报告').waitFor();
+  await shot(page, '17-collect');
   await page.context().close();
 }, 60000);
 
