@@ -214,6 +214,7 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
         ...(region.year !== undefined ? { year: region.year } : {}),
         units: region.units.map(({ source: _s, ...u }) => u),
         totals: region.totals.values,
+        ...(region.previousTotals ? { previousTotals: region.previousTotals } : {}),
         findings: region.findings,
         totalsFindings,
         similar: region.similar,
