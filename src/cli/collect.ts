@@ -6,23 +6,18 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
+import { checkSource, placesFromReport, summarize, workbookPlan, type Grid, type RuleConfig } from '../core';
 import {
-  checkSource,
   collectRegion,
   collectSheets,
   dashboardHtml,
   gridFromCsv,
-  placesFromReport,
-  summarize,
   unitsFromGrid,
-  workbookPlan,
-  type Grid,
   type RegionResult,
-  type RuleConfig,
   type Unit,
   type UnitReport,
   type Unreadable,
-} from '../core';
+} from '../core/collect';
 import { UserError } from '../errors';
 import { decodeText } from '../files/text';
 import { buildWorkbook } from '../xlsx/write';

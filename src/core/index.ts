@@ -5,4 +5,3 @@ export * from './rules';
 export * from './layout';
 export * from './narrative';
 export * from './config';
-export * from './collect';

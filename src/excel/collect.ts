@@ -4,7 +4,8 @@
  * stays the one the add-in checks), 报送情况, 问题清单, 雷同. Never over data: a sheet name in use
  * gets the next free `名称 (n)`. Two syncs: list the sheets, write everything.
  */
-import { collectSheets, placesFromReport, workbookPlan, type RegionResult, type SheetPlan } from '../core';
+import { placesFromReport, workbookPlan, type SheetPlan } from '../core';
+import { collectSheets, type RegionResult } from '../core/collect';
 import type { ExcelFeatures } from './read';
 import { paintSheet } from './template';
 

@@ -38,7 +38,6 @@ import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { paintTemplateInExcel } from '../excel/template';
-import { paintCollectInExcel } from '../excel/collect';
 import { ReportFileError, readReportBytes } from '../files/read';
 import { actionRunner, failureOf, paneSetters } from './action';
 import type { Deliver } from './delivery';
@@ -362,7 +361,9 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     collect(files) {
       return action('正在汇总…', '未能汇总', async () => {
+        // 汇总 is loaded on first use: most panes never do it.
         const { collectRegion, gridFromCsv, unitsFromGrid } = await import(/* webpackChunkName: "collect" */ '../core/collect');
+        const { paintCollectInExcel } = await import(/* webpackChunkName: "collect" */ '../excel/collect');
         const { decodeText } = await import('../files/text');
         const listFile = files.find((f) => /\.csv$/iu.test(f.name));
         const list = listFile ? unitsFromGrid(gridFromCsv(decodeText(listFile.bytes))) : undefined;

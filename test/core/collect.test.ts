@@ -1,5 +1,6 @@
 /** The unit list and name matching of 汇总, and the region's sums, pure. */
-import { collectRegion, gridFromCsv, matchUnit, normalizeName, unitsFromGrid, type ReportSource } from '../../src/core';
+import type { ReportSource } from '../../src/core';
+import { collectRegion, gridFromCsv, matchUnit, normalizeName, unitsFromGrid } from '../../src/core/collect';
 import { consistentReport, withValues } from '../helpers/reports';
 
 const source = (agency: string, year = 2023, values: Record<string, number | string | null> = {}): ReportSource => {
