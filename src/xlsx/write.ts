@@ -9,16 +9,32 @@ const FONT = '等线';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
+type CellStyle = Pick<ExcelJS.Style, 'font' | 'alignment' | 'protection'> & Partial<Pick<ExcelJS.Style, 'fill' | 'border' | 'numFmt'>>;
+
+/**
+ * One style object per style token, shared by every cell of that style: a 汇总's 问题清单 has
+ * hundreds of thousands of cells, and a style object per cell would hold hundreds of MB.
+ */
+const STYLE_OBJECTS = new WeakMap<StyleSpec, CellStyle>();
+
+function styleOf(spec: StyleSpec): CellStyle {
+  let style = STYLE_OBJECTS.get(spec);
+  if (style) return style;
+  const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+  style = {
+    font: { name: FONT, size: spec.fontSize, bold: spec.bold, color: { argb: argb(spec.fontColor) } },
+    alignment: { horizontal: spec.horizontal, vertical: spec.vertical, wrapText: spec.wrap },
+    protection: { locked: spec.locked },
+    ...(spec.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } } as ExcelJS.Fill } : {}),
+    ...(spec.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
+    ...(spec.numberFormat ? { numFmt: spec.numberFormat } : {}),
+  };
+  STYLE_OBJECTS.set(spec, style);
+  return style;
+}
+
 function applyStyle(cell: ExcelJS.Cell, spec: StyleSpec): void {
-  cell.font = { name: FONT, size: spec.fontSize, bold: spec.bold, color: { argb: argb(spec.fontColor) } };
-  cell.alignment = { horizontal: spec.horizontal, vertical: spec.vertical, wrapText: spec.wrap };
-  if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
-  if (spec.border) {
-    const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-  if (spec.numberFormat) cell.numFmt = spec.numberFormat;
-  cell.protection = { locked: spec.locked };
+  cell.style = styleOf(spec) as ExcelJS.Style;
 }
 
 function paintCell(ws: ExcelJS.Worksheet, c: PlanCell, spec: StyleSpec, value: string | number | null | undefined): void {
