@@ -55,3 +55,25 @@ describe('collectRegion', () => {
     expect(region.previousTotals!['active.licensing']).toBe(2);
   });
 });
+
+describe('雷同 beyond the units compared pairwise', () => {
+  test('among 150 units the near-same sections are found by the index, and only those', () => {
+    let seed = 7;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pool = '政务公开工作推进落实制度建设平台信息发布监督保障依申请办理规范完善及时回应群众关切深化数据开放'.split('');
+    const text = (n: number) => Array.from({ length: n }, () => pool[Math.floor(rand() * pool.length)]).join('');
+    const reports = Array.from({ length: 150 }, (_, i) => {
+      const s = source(`测试县第${i + 1}单位`);
+      s.report.narrative = { ...s.report.narrative, overview: `${text(160)}。`, problems: `${text(80)}。`, other: '无。' };
+      return { file: `${i}.json`, source: s };
+    });
+    // Unit 10 copied unit 3's overview, with one sentence of its own; unit 140 copied unit 77's problems exactly.
+    reports[9]!.source.report.narrative.overview = `${reports[2]!.source.report.narrative.overview}本单位另有说明。`;
+    reports[139]!.source.report.narrative.problems = reports[76]!.source.report.narrative.problems;
+    const region = collectRegion({ reports });
+    const pairs = region.similar.map((p) => `${[p.a, p.b].sort().join('|')} ${p.section}`).sort();
+    expect(pairs).toEqual(['测试县第10单位|测试县第3单位 一、总体情况', '测试县第140单位|测试县第77单位 五、存在的主要问题及改进情况'].sort());
+    const unit10 = region.units.find((u) => u.name === '测试县第10单位')!;
+    expect(unit10.findings.some((f) => f.messageId === 'copied.other-body' && f.data.other === '测试县第3单位')).toBe(true);
+  });
+});

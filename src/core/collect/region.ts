@@ -4,7 +4,10 @@
  * reporting twice, of another year or not on the list; the parent's own report against the sum of
  * its children; sections two units share. Pure: the caller reads the files.
  */
-import { revisionFor, type FormatRevision } from '../format';
+import { narrativePlace, revisionFor, type FormatRevision } from '../format';
+import { DEFAULT_CONFIG } from '../config';
+import { makeFinding } from '../rules/finding';
+import { similarPairs } from './similar';
 import type { Report, ReportSource } from '../report';
 import { checkSourceReviewed, summarize, type Finding, type Summary } from '../rules';
 import type { RuleConfig } from '../config';
@@ -232,6 +235,30 @@ export function collectRegion(input: CollectInput): RegionResult {
   };
 
   if (input.parent) findings.push(...hierarchy(input.parent, included, units, revision, year));
+
+  // Beyond MAX_COMPARED units the reports were not compared pairwise: an index finds the near-same
+  // sections instead, and each unit of a pair gets the finding the comparison would have given.
+  if (input.reports.length > MAX_COMPARED) {
+    const share = input.config?.peerShare ?? DEFAULT_CONFIG.peerShare;
+    for (const { field, label } of revision.narrativeFields) {
+      if (field === 'preamble') continue;
+      const sections = included.map((r, unit) => ({ unit, text: r.source!.report.narrative[field] ?? '' }));
+      for (const pair of similarPairs(sections, share)) {
+        const [a, b] = [included[pair.a]!, included[pair.b]!];
+        const percent = Math.round(pair.share * 100);
+        for (const [self, other] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          // One such finding per unit and section: a text shared by many names its first partner only.
+          if (self.findings.some((f) => f.messageId === 'copied.other-body' && f.cells[0] === narrativePlace(field))) continue;
+          const name = other.source!.report.meta.agency ?? other.name;
+          self.findings.push(makeFinding('copied-text', 'copied.other-body', [narrativePlace(field)], { section: label, other: name, percent }));
+          self.summary = summarize(self.findings);
+        }
+      }
+    }
+  }
 
   // Pairs of units whose sections are nearly the same (each pair once).
   const similar: SimilarPair[] = [];

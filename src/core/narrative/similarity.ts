@@ -27,7 +27,7 @@ function leftOut(text: string, i: number): boolean {
 }
 
 /** The character codes that are compared (a low surrogate of a left-out astral character is left out with it). */
-function comparable(text: string): number[] {
+export function comparable(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
