@@ -89,8 +89,10 @@ export function helpHtml(): string {
     <ul>
       <li><code>npm run cli -- check 报告/*.xlsx</code>：逐个检查，列出问题；<code>--format csv</code> 输出问题清单，<code>--format json</code> 供其他程序读取。</li>
       <li><code>npm run cli -- word 报告.xlsx -o 报告.docx</code>：生成 Word 报告。</li>
+      <li><code>npm run cli -- import 报告文件夹 -o 导出文件夹</code>：把已发布的报告（Word、网页、PDF、从网页复制的文字）一次转成报告数据。</li>
       <li><code>npm run cli -- rules</code>：列出全部规则。</li>
     </ul>
+    <p><strong>汇总本地区的报告：</strong><code>npm run cli -- collect 各单位报告文件夹 --units 单位名单.csv --parent 本级报告.xlsx -o 汇总.xlsx --html 汇总.html</code>。逐份检查各单位报告，按单位名单（表头：单位名称、单位类型、上级单位、别名）核对未报送、重复报送、年度不符和名单外的报告，把计入的报告逐格相加写成标准汇总表，并附“报送情况”“问题清单”（可发回各单位）“雷同”工作表；给出本级报告时，核对其每个数值是否等于下级单位合计。<code>--html</code> 生成可直接用浏览器打开的图表页。任务窗格中的“汇总多个报告…”可一次选择多份报告（可同时选单位名单 .csv），把汇总工作表写入当前工作簿。</p>
     <p>退出码：0 没有错误；1 有错误；2 文件无法读取或用法错误。已核实的问题不算错误。</p>
 
     <h2 id="rules">九、核对规则一览（${RULE_IDS.length}条）</h2>
