@@ -21,6 +21,7 @@ import { parseXlsx } from '../../src/xlsx/read';
 import { REV } from '../helpers/format';
 import { toHtml, toTextDump } from '../helpers/render';
 import { consistentReport, zeroSeed } from '../helpers/reports';
+import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/chromium';
 
 const dir = mkdtempSync(join(tmpdir(), 'collect-'));
 const inbox = join(dir, '各单位');
@@ -200,11 +201,7 @@ describe('collect', () => {
   }, 120000);
 
   test('the dashboard opens from disk in Chromium with nothing external: four charts drawn, the table sorts, each unit’s problems listed', async () => {
-    const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
       const requests: string[] = [];

@@ -3,7 +3,7 @@
  * server on loopback. office.js is intercepted and replaced by the in-memory host; any other request
  * leaving the page is refused and recorded, so no network is touched.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app';
 import { RelayStore } from '../../src/server/relay';
+import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/chromium';
 
 const ROOT = join(__dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
@@ -35,11 +36,7 @@ beforeAll(async () => {
   server = createServer(createApp({ root: dist, relay: new RelayStore() }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, '--no-first-run'] });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 240000);
 

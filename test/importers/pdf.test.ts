@@ -13,9 +13,9 @@ import { blocksFromPdfPages, foldRadicals, type PdfPage } from '../../src/import
 import { buildDocx } from '../../src/word/docx';
 import { toHtml } from '../helpers/render';
 import { loadExample } from '../helpers/reports';
+import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/chromium';
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-import-'));
-const chromium = () => execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
 
 /** The example as the Word report shows it: the 2021 format's （六）3.其他 row is printed, blank. */
 function asPrinted(report: Report): Report {
@@ -39,19 +39,8 @@ function fromChromium(report: Report, name: string): Uint8Array {
   writeFileSync(html, toHtml(report));
   const pdf = join(dir, `${name}-html.pdf`);
   execFileSync(
-    chromium(),
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-pdf-header-footer',
-      `--user-data-dir=${dir}/chromium-profile`,
-      `--print-to-pdf=${pdf}`,
-      `file://${html}`,
-    ],
+    chromiumPath(),
+    [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--user-data-dir=${dir}/chromium-profile`, `--print-to-pdf=${pdf}`, `file://${html}`],
     { stdio: 'ignore', timeout: 120000 },
   );
   return new Uint8Array(readFileSync(pdf));
@@ -119,16 +108,8 @@ describe('refused with a message', () => {
     // A page of drawn shapes only, as a scanner's image would be: no text to read.
     writeFileSync(html, '<!doctype html><body><svg width="500" height="700"><rect x="10" y="10" width="400" height="600" fill="#ccc"/></svg></body>');
     execFileSync(
-      chromium(),
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-pdf-header-footer',
-        `--user-data-dir=${dir}/chromium-profile`,
-        `--print-to-pdf=${dir}/scan.pdf`,
-        `file://${html}`,
-      ],
+      chromiumPath(),
+      [...CHROMIUM_FLAGS, '--no-pdf-header-footer', `--user-data-dir=${dir}/chromium-profile`, `--print-to-pdf=${dir}/scan.pdf`, `file://${html}`],
       {
         stdio: 'ignore',
         timeout: 120000,
