@@ -12,6 +12,7 @@ import { App } from '../src/taskpane/App';
 import { createController, type Controller, type RunExcel } from '../src/taskpane/controller';
 import type { HostStatus } from '../src/taskpane/host';
 import { WorkbookState, excelContext } from '../test/doubles/excel-host';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/helpers/chromium';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -80,14 +81,9 @@ async function main(): Promise<void> {
     const html = join(OUT, `${name}.html`);
     writeFileSync(html, page(status, controller));
     execFileSync(
-      'chromium',
+      chromiumPath(),
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         '--hide-scrollbars',
         `--user-data-dir=${join(OUT, '.chromium')}`,
         '--window-size=320,900',
