@@ -44,6 +44,7 @@ const COLLECT_STATUS: Record<string, string> = {
 };
 
 const useStyles = makeStyles({
+  command: { whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
   collected: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
   collectList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   collectError: { color: tokens.colorPaletteRedForeground1 },
@@ -79,6 +80,7 @@ const useStyles = makeStyles({
 });
 
 function StatusBar({ status }: { status: HostStatus }) {
+  const styles = useStyles();
   switch (status.kind) {
     case 'ready':
     case 'word':
@@ -98,7 +100,7 @@ function StatusBar({ status }: { status: HostStatus }) {
           <MessageBarBody>
             <MessageBarTitle>Excel 版本过旧</MessageBarTitle>
             本加载项需要 Excel 2019 或更新版本（ExcelApi 1.7）：Excel 2019/2021/2024、Microsoft 365 或网页版
-            Excel。暂时无法升级时，可照常填写报告工作簿，交主管部门用命令行检查（npm run cli -- check 报告.xlsx）。
+            Excel。暂时无法升级时，可照常填写报告工作簿，交主管部门用命令行检查（<code className={styles.command}>npm run cli -- check 报告.xlsx</code>）。
           </MessageBarBody>
         </MessageBar>
       );
