@@ -33,16 +33,6 @@ import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
 import { WordPane } from './WordPane';
 
-/** How the pane names a unit's standing in a 汇总. */
-const COLLECT_STATUS: Record<string, string> = {
-  included: '已计入',
-  missing: '未报送',
-  duplicate: '重复报送（未计入）',
-  'other-year': '年度不符（未计入）',
-  'not-listed': '不在名单中（未计入）',
-  unreadable: '文件无法读取',
-};
-
 const useStyles = makeStyles({
   command: { whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
   collected: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
@@ -197,7 +187,7 @@ function Workspace({ controller }: { controller: Controller }) {
               {state.collected.units.map((u, i) => (
                 <li key={i}>
                   <Body1>
-                    {u.name}：{COLLECT_STATUS[u.status] ?? u.status}
+                    {u.name}：{u.statusText}
                     {u.status === 'included' ? `，${u.errors} 个错误，${u.warnings} 个警告` : ''}
                   </Body1>
                 </li>

@@ -95,7 +95,7 @@ export type PaneState = {
 export type CollectView = {
   sheets: string[];
   year: number | null;
-  units: { name: string; status: string; errors: number; warnings: number }[];
+  units: { name: string; status: string; statusText: string; errors: number; warnings: number }[];
   findings: { severity: 'error' | 'warning'; message: string }[];
 };
 
@@ -362,7 +362,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
     collect(files) {
       return action('正在汇总…', '未能汇总', async () => {
         // 汇总 is loaded on first use: most panes never do it.
-        const { collectRegion, gridFromCsv, unitsFromGrid } = await import(/* webpackChunkName: "collect" */ '../core/collect');
+        const { STATUS_LABELS, collectRegion, gridFromCsv, unitsFromGrid } = await import(/* webpackChunkName: "collect" */ '../core/collect');
         const { paintCollectInExcel } = await import(/* webpackChunkName: "collect" */ '../excel/collect');
         const { decodeText } = await import('../files/text');
         const listFile = files.find((f) => /\.csv$/iu.test(f.name));
@@ -387,7 +387,13 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         const view: CollectView = {
           sheets,
           year: region.year ?? null,
-          units: region.units.map((u) => ({ name: u.name, status: u.status, errors: u.summary?.errors ?? 0, warnings: u.summary?.warnings ?? 0 })),
+          units: region.units.map((u) => ({
+            name: u.name,
+            status: u.status,
+            statusText: STATUS_LABELS[u.status],
+            errors: u.summary?.errors ?? 0,
+            warnings: u.summary?.warnings ?? 0,
+          })),
           findings: region.findings.map((f) => ({ severity: f.severity, message: f.message })),
         };
         const included = region.units.filter((u) => u.status === 'included').length;

@@ -59,7 +59,7 @@ test('in the pane: the link picks several files and the result is listed per uni
     fireEvent.change(input, { target: { files } });
   });
   await waitFor(() => expect(screen.getByRole('region', { name: '汇总结果' })).toBeTruthy());
-  expect(screen.getByText(/甲局：已计入，0 个错误/u)).toBeTruthy();
+  expect(screen.getByText(/甲局：已计入汇总，0 个错误/u)).toBeTruthy();
 });
 
 test('an unreadable file is listed, the others summed; no report at all is refused with a message', async () => {

@@ -5,16 +5,7 @@
  * result as charts, a sortable table of the units, and each unit's problems.
  */
 import { isRowGroup } from '../format';
-import { REGION_RULES, type RegionResult } from './region';
-
-const STATUS: Record<string, string> = {
-  included: '已计入',
-  missing: '未报送',
-  duplicate: '重复',
-  'other-year': '年度不符',
-  'not-listed': '不在名单',
-  unreadable: '无法读取',
-};
+import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
 /** The figures a supervising office compares first. */
 const HEADLINE: readonly [string, string][] = [
@@ -69,7 +60,8 @@ export function dashboardData(region: RegionResult) {
   const units = region.units.map((u) => ({
     name: u.name,
     type: u.type ?? '',
-    status: STATUS[u.status] ?? u.status,
+    status: u.status,
+    statusText: STATUS_LABELS[u.status],
     file: u.file ?? '',
     year: u.year ?? '',
     date: u.date ?? '',
@@ -132,7 +124,7 @@ export function dashboardHtml(region: RegionResult, chartSource: string, title?:
   </div>
   <section><h2>汇总发现的问题</h2><ul id="region-problems"></ul></section>
   <section><h2>各单位（点击表头排序）</h2><table id="units"><thead><tr>
-    <th data-key="name">单位</th><th data-key="type">类型</th><th data-key="status">报送</th><th data-key="date">发布日期</th><th data-key="onTime">按时</th><th data-key="errors" data-num>错误</th><th data-key="warnings" data-num>警告</th>
+    <th data-key="name">单位</th><th data-key="type">类型</th><th data-key="statusText">报送</th><th data-key="date">发布日期</th><th data-key="onTime">按时</th><th data-key="errors" data-num>错误</th><th data-key="warnings" data-num>警告</th>
   </tr></thead><tbody></tbody></table></section>
   <section><h2>各单位的问题</h2><div id="unit-problems"></div></section>
 </main>
@@ -142,8 +134,8 @@ export function dashboardHtml(region: RegionResult, chartSource: string, title?:
 (function () {
   var data = JSON.parse(document.getElementById('data').textContent);
   var el = function (tag, text, cls) { var n = document.createElement(tag); if (text !== undefined) n.textContent = String(text); if (cls) n.className = cls; return n; };
-  var included = data.units.filter(function (u) { return u.status === '已计入'; });
-  var missing = data.units.filter(function (u) { return u.status === '未报送'; }).length;
+  var included = data.units.filter(function (u) { return u.status === 'included'; });
+  var missing = data.units.filter(function (u) { return u.status === 'missing'; }).length;
   var errors = data.units.reduce(function (s, u) { return s + u.errors; }, 0);
   var timed = data.onTime.yes + data.onTime.no;
   var rate = timed > 0 ? Math.round((data.onTime.yes / timed) * 100) + '%' : '—';
@@ -171,7 +163,7 @@ export function dashboardHtml(region: RegionResult, chartSource: string, title?:
     tbody.innerHTML = '';
     rows.forEach(function (u) {
       var tr = document.createElement('tr');
-      [u.name, u.type, u.status, u.date, u.onTime, u.errors, u.warnings].forEach(function (v, i) { var td = el('td', v, i >= 5 ? 'num' : ''); if (i === 5 && u.errors > 0) td.className = 'num bad'; tr.appendChild(td); });
+      [u.name, u.type, u.statusText, u.date, u.onTime, u.errors, u.warnings].forEach(function (v, i) { var td = el('td', v, i >= 5 ? 'num' : ''); if (i === 5 && u.errors > 0) td.className = 'num bad'; tr.appendChild(td); });
       tbody.appendChild(tr);
     });
   }

@@ -57,6 +57,19 @@ export type Unreadable = { file: string; message: string };
 
 export type UnitStatus = 'included' | 'missing' | 'duplicate' | 'other-year' | 'not-listed' | 'unreadable';
 
+/** How every list (报送情况, the dashboard, the pane) names a unit's standing. */
+export const STATUS_LABELS: Record<UnitStatus, string> = {
+  included: '已计入汇总',
+  missing: '未报送',
+  duplicate: '重复报送（未计入）',
+  'other-year': '年度不符（未计入）',
+  'not-listed': '不在名单中（未计入）',
+  unreadable: '文件无法读取',
+};
+
+/** Sums of counts and 万元 amounts, kept free of binary rounding noise (0.1 + 0.2). */
+const add = (a: number, b: number) => Math.round((a + b) * 1e6) / 1e6;
+
 export type UnitResult = {
   /** The unit's name (from the list when matched, else the report's 机关名称 or the file). */
   name: string;
@@ -204,7 +217,7 @@ export function collectRegion(input: CollectInput): RegionResult {
     const out: Record<string, number | null> = {};
     for (const c of revision.cells) {
       let sum: number | null = null;
-      for (const s of sources) if (typeof s.report.values[c.key] === 'number') sum = Math.round(((sum ?? 0) + (s.report.values[c.key] as number)) * 1e6) / 1e6;
+      for (const s of sources) if (typeof s.report.values[c.key] === 'number') sum = add(sum ?? 0, s.report.values[c.key] as number);
       out[c.key] = sum;
     }
     return out;
@@ -213,7 +226,7 @@ export function collectRegion(input: CollectInput): RegionResult {
     let sum: number | null = null;
     for (const r of included) {
       const v = r.source!.report.values[c.key];
-      if (typeof v === 'number') sum = Math.round(((sum ?? 0) + v) * 1e6) / 1e6;
+      if (typeof v === 'number') sum = add(sum ?? 0, v);
       else if (typeof v === 'string' && v.trim() !== '')
         findings.push(
           finding('region-value', 'not-number', `“${r.name}”的${revision.placeName(c.key)}是“${v}”，不是数值，未计入汇总`, [r.name], {
@@ -323,7 +336,7 @@ function hierarchy(
     for (const child of children) {
       const v = child.source!.report.values[c.key];
       if (typeof v !== 'number') continue;
-      sum = Math.round((sum + v) * 1e6) / 1e6;
+      sum = add(sum, v);
       if (v === 0) zeros++;
       else parts.push(`${child.name} ${v}`);
     }
@@ -334,7 +347,7 @@ function hierarchy(
       finding(
         'region-hierarchy',
         'mismatch',
-        `“${parentName}”报告的${revision.placeName(c.key)}为${stated}，下级单位合计为${sum}（${listedParts || '均无数值'}${rest}），相差${Math.round(Math.abs(stated - sum) * 1e6) / 1e6}`,
+        `“${parentName}”报告的${revision.placeName(c.key)}为${stated}，下级单位合计为${sum}（${listedParts || '均无数值'}${rest}），相差${add(Math.abs(stated - sum), 0)}`,
         [parentName, ...children.map((x) => x.name)],
         { cells: [c.key], file: parent.file },
       ),

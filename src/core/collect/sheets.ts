@@ -4,22 +4,10 @@
  * report skip them (they are not the report's tables).
  */
 import { RULES } from '../rules';
-import { problemListRows, type PlanCell, type SheetPlan } from '../layout';
-import { REGION_RULES, type RegionResult, type UnitStatus } from './region';
+import { COLLECT_SHEETS, problemListRows, type PlanCell, type SheetPlan } from '../layout';
+import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
-export const STATUS_SHEET = '报送情况';
-export const PROBLEMS_SHEET = '问题清单';
-export const SIMILAR_SHEET = '雷同';
-export const COLLECT_SHEETS: readonly string[] = [STATUS_SHEET, PROBLEMS_SHEET, SIMILAR_SHEET];
-
-const STATUS_TEXT: Record<UnitStatus, string> = {
-  included: '已计入汇总',
-  missing: '未报送',
-  duplicate: '重复报送（未计入）',
-  'other-year': '年度不符（未计入）',
-  'not-listed': '不在名单中（未计入）',
-  unreadable: '文件无法读取',
-};
+export const [STATUS_SHEET, PROBLEMS_SHEET, SIMILAR_SHEET] = COLLECT_SHEETS;
 
 function listSheet(name: string, title: string, header: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[]): SheetPlan {
   const cells: PlanCell[] = [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: title }];
@@ -41,7 +29,7 @@ export function statusRows(region: RegionResult): string[][] {
     u.summary ? String(u.summary.warnings) : '',
     u.summary ? String(u.summary.reviewed) : '',
     u.overlapWithLastYear !== undefined ? `${u.overlapWithLastYear}%` : '',
-    STATUS_TEXT[u.status],
+    STATUS_LABELS[u.status],
   ]);
 }
 export const STATUS_HEADER = ['单位名称', '单位类型', '文件', '年度', '发布日期', '是否按时', '错误', '警告', '已核实', '与上年重复', '报送情况'] as const;
@@ -87,7 +75,3 @@ export function collectSheets(region: RegionResult): SheetPlan[] {
   ];
 }
 
-/** The rule's title for a region finding or a report finding (for lists that mix both). */
-export function titleOf(rule: string): string {
-  return (REGION_RULES as Record<string, { title: string }>)[rule]?.title ?? (RULES as Record<string, { title: string }>)[rule]?.title ?? rule;
-}

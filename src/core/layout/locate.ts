@@ -219,8 +219,9 @@ export function carriedReviewsOf(sheets: readonly SheetGrid[], revision: FormatR
 }
 
 /** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
-// The 汇总 workbook's lists (报送情况, 问题清单, 雷同) are not the report's tables either.
-const SIDE_SHEETS = new Set([CONFIG_SHEET, REVIEWS_SHEET, '报送情况', '问题清单', '雷同']);
+/** The 汇总 workbook's lists (core/collect writes them): not the report's tables either. */
+export const COLLECT_SHEETS = ['报送情况', '问题清单', '雷同'] as const;
+const SIDE_SHEETS = new Set<string>([CONFIG_SHEET, REVIEWS_SHEET, ...COLLECT_SHEETS]);
 
 /**
  * The report's places: names first; the labels (on the sheet where they match best) for the cells
