@@ -3,7 +3,6 @@
  * ready to send back) and 雷同 (pairs of units sharing a section). Plain list sheets; readers of the
  * report skip them (they are not the report's tables).
  */
-import { RULES } from '../rules';
 import { COLLECT_SHEETS, problemListRows, type PlanCell, type SheetPlan } from '../layout';
 import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
