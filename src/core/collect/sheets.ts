@@ -73,4 +73,3 @@ export function collectSheets(region: RegionResult): SheetPlan[] {
     ),
   ];
 }
-
