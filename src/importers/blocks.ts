@@ -17,7 +17,8 @@ export class ImportError extends UserError {}
 
 /** Word artefacts seen in text dumps: bookmarks, comment marks. */
 export function cleanArtefacts(text: string): string {
-  return text.replace(/\[bookmark: [^\]]*\]/gu, '').replace(/\[comment: [^\]]*\]/gu, '');
+  // The class stops at the next '[' too, so a dump full of unclosed markers is scanned once, not once per marker.
+  return text.replace(/\[bookmark: [^\][]*\]/gu, '').replace(/\[comment: [^\][]*\]/gu, '');
 }
 
 /** A text dump of a Word file: paragraphs on plain lines, each table cell on its own tab-indented line, rows separated by blank lines. */

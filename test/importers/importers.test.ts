@@ -6,6 +6,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { asSource, checkSource, documentPlan, stringifyReport, type Report } from '../../src/core';
 import { CELLS } from '../helpers/format';
 import { ImportError, importReport } from '../../src/importers';
+import { cleanArtefacts } from '../../src/importers/blocks';
 import { blocksFromHtml } from '../../src/importers/html';
 import { buildDocx } from '../../src/word/docx';
 import { EXAMPLE_PATH, consistentReport, withValues, type Seed } from '../helpers/reports';
@@ -199,6 +200,13 @@ describe('broken and hostile files', () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(32) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(() => importReport('bomb.docx', bomb)).toThrow(/压缩炸弹/u);
+  });
+
+  test('Word artefact marks: closed ones go, unclosed ones stay as text, and many unclosed ones are read', () => {
+    expect(cleanArtefacts('一[bookmark: _Toc1]二[comment: 注]三')).toBe('一二三');
+    expect(cleanArtefacts('[bookmark: a[bookmark: b]c')).toBe('[bookmark: ac');
+    const unclosed = '[bookmark: x'.repeat(50000);
+    expect(cleanArtefacts(`${unclosed}[comment: y]`)).toBe(unclosed);
   });
 
   test('deeply nested HTML is read without recursion', () => {
