@@ -259,6 +259,18 @@ async function benchImport(): Promise<void> {
     }
     emit(metric, median(times), 'ms');
   }
+  // A heavy web page: the example's tables after 1,000 scripts and a 4 MB inline image (about 5 MB in all).
+  const scripts = Array.from({ length: 1000 }, (_, i) => `<script>var s${i} = "${'x'.repeat(900)}</div>";</script>`).join('');
+  const heavy = new TextEncoder().encode(toHtml(report).replace('<body>', `<body>${scripts}<img src="data:image/png;base64,${'A'.repeat(4 * 1024 * 1024)}">`));
+  if (heavy.length < 5 * 1000 * 1000) throw new Error('heavy page too small');
+  importReport('r.html', heavy);
+  const heavyTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = process.hrtime.bigint();
+    importReport('r.html', heavy);
+    heavyTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  emit('import.htmlHeavy5MB.median_ms', median(heavyTimes), 'ms');
   // A PDF of the example (LibreOffice's rendering of our Word report, kept as a fixture): pdf.js parses, the layout rebuilds the tables.
   const pdf = new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/chengdong-2023.pdf')));
   for (let i = 0; i < 3; i++) await importPublished('r.pdf', pdf);

@@ -215,6 +215,27 @@ describe('broken and hostile files', () => {
     expect(blocks.some((b) => b.type === 'paragraph' && b.text.includes('年度报告'))).toBe(true);
   });
 
+  test('hostile pages are read in one pass: unclosed comments and tags, a megabyte inline image, many scripts', () => {
+    const title = '<p>某某局2023年政府信息公开工作年度报告</p>';
+    const paragraphs = (html: string) => blocksFromHtml(html).flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    // An inline image of 9 MB: one attribute, no backtracking.
+    expect(paragraphs(`${title}<img src="data:image/png;base64,${'A'.repeat(9 * 1024 * 1024)}"><p>正文</p>`)).toEqual([
+      '某某局2023年政府信息公开工作年度报告',
+      '正文',
+    ]);
+    // A '>' inside a quoted attribute does not end the tag.
+    expect(paragraphs(`<p title="a>b">甲</p><p data-x='c>d'>乙</p>`)).toEqual(['甲', '乙']);
+    // Scripts of any case, with '</' inside them, are skipped; text around them is kept.
+    const scripts = Array.from({ length: 1000 }, (_, i) => `<SCRIPT>var s${i} = "</div>" + '</scr' + 'ipt>';</Script>`).join('');
+    expect(paragraphs(`${title}${scripts}<p>结尾</p>`)).toEqual(['某某局2023年政府信息公开工作年度报告', '结尾']);
+    // Text that lowercases to a different length (İ) before a script does not shift where the script ends.
+    expect(paragraphs(`<p>İİİ</p><script>x</script><p>后</p>`)).toEqual(['İİİ', '后']);
+    // A comment or tag left open ends the page, as in a browser; what came before is kept.
+    expect(paragraphs(`${title}${'<!--'.repeat(100000)}`)).toEqual(['某某局2023年政府信息公开工作年度报告']);
+    expect(paragraphs(`${title}<p>甲${'<a '.repeat(100000)}`)).toEqual(['某某局2023年政府信息公开工作年度报告', '甲']);
+    expect(paragraphs(`${title}<p>1 < 2 <<b>粗</b></p>`)).toEqual(['某某局2023年政府信息公开工作年度报告', '1 < 2 <粗']);
+  });
+
   test('GBK pages are decoded', () => {
     const gbk = readFileSync(join(__dirname, '../fixtures/gbk-report.html'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
