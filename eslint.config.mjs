@@ -28,7 +28,7 @@ const browserImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

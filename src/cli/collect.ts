@@ -20,7 +20,6 @@ import {
 } from '../core/collect';
 import { UserError } from '../errors';
 import { decodeText } from '../files/text';
-import { buildWorkbook } from '../xlsx/write';
 import { parseXlsx } from '../xlsx/read';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport } from './load';
@@ -192,6 +191,7 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
     ...(year !== undefined ? { year } : {}),
   });
   const plan = workbookPlan(region.revision);
+  const { buildWorkbook } = await import('../xlsx/write');
   await writeOutput(
     out,
     await buildWorkbook({ sheets: [...plan.sheets, ...collectSheets(region)], styles: plan.styles }, placesFromReport(region.totals, region.revision)),

@@ -2,6 +2,7 @@
  * The command-line tool: `check` report files, `demo` on the bundled example.
  * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import {
@@ -29,13 +30,13 @@ import {
 } from '../core';
 import { UserError, errorText } from '../errors';
 import { readFile } from 'node:fs/promises';
-import { buildWorkbook } from '../xlsx/write';
 import { readRuleConfigBytes } from '../files/config';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
 import { CSV_HEADER, csvLine, formatFileCsv, formatFileText, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 import { collectCommand, terminalProgress } from './collect';
+import { loadReports } from './read-pool';
 
 /** A progress bar when stderr is a terminal (never in a pipe, a file or a test). */
 function withProgress(): { progress?: (done: number, total: number) => void } {
@@ -145,8 +146,10 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   const total = { errors: 0, warnings: 0, reviewed: 0 };
   let withErrors = 0;
   const loaded: { file: string; source: ReportSource }[] = [];
-  for (const file of positional) {
-    const l = await loadReport(file);
+  // Read on every core (a pool of reading processes for many files; reading ahead of parsing for a few).
+  const all = await loadReports(positional);
+  for (const [i, file] of positional.entries()) {
+    const l = all[i]!;
     if (l.ok) loaded.push({ file, source: l });
     else {
       io.err(`错误：无法读取 ${file}：${l.message}`);
@@ -215,6 +218,8 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
+  // ExcelJS is loaded only by the commands that write a workbook: every other command starts without it.
+  const { buildWorkbook } = await import('../xlsx/write');
   await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'));
   const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';
   const carries = config ? '携带本地规则（隐藏的“本地规则”工作表），用它检查时按这些规则' : '';
@@ -368,7 +373,7 @@ async function rules(argv: readonly string[], io: Io): Promise<number> {
 /** The whole job on the bundled example, without Excel: workbook, check, Word report, into out/. */
 async function demo(argv: readonly string[], io: Io): Promise<number> {
   parseArgs(argv, {});
-  const root = resolve(__dirname, '../..');
+  const root = projectRoot();
   const example = relative(process.cwd(), resolve(root, 'examples/chengdong-2023.json')) || 'examples/chengdong-2023.json';
   const outDir = resolve(process.cwd(), 'out');
   await mkdir(outDir, { recursive: true });
@@ -430,7 +435,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** The folder with the bundled example: two levels up from the sources (src/cli), one from the built CLI (dist-cli). */
+function projectRoot(): string {
+  for (const up of ['../..', '..']) {
+    const dir = resolve(__dirname, up);
+    if (existsSync(join(dir, 'examples/chengdong-2023.json'))) return dir;
+  }
+  return resolve(__dirname, '../..');
+}
+
+/** Runs the command line in this process: its exit code, output and one-line message for a bug. */
+export function run(argv: string[]): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
@@ -439,7 +454,7 @@ if (require.main === module) {
     err: (s) => process.stderr.write(`${s}\n`),
     style: defaultStyle(),
   };
-  main(process.argv.slice(2), io).then(
+  main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -451,3 +466,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) run(process.argv.slice(2));

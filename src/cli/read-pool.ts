@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loaded } from './load';
-import { loadReport } from './load';
+import { loadReportsInOrder } from './load';
 
 /** Below this many files a pool costs more than it saves. */
 const POOL_MIN_FILES = 40;
@@ -19,18 +19,21 @@ export async function loadReports(files: readonly string[], progress?: (done: nu
   const threads = Math.min(availableParallelism(), 4);
   const out: Loaded[] = new Array(files.length);
   let done = 0;
+  const inOrder = (index: number, loaded: Loaded) => {
+    out[index] = loaded;
+    progress?.(++done, files.length);
+  };
   if (threads < 2 || files.length < POOL_MIN_FILES) {
-    for (const [i, file] of files.entries()) {
-      out[i] = await loadReport(file);
-      progress?.(++done, files.length);
-    }
+    await loadReportsInOrder(files, inOrder);
     return out;
   }
   let next = 0;
   // Run from source, the readers need tsx's loader in the children too (a test runner's process has none).
   const source = __filename.endsWith('.ts');
-  const loader = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href;
-  const execArgv = source && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', loader] : process.execArgv;
+  const execArgv =
+    source && !process.execArgv.some((a) => a.includes('tsx'))
+      ? [...process.execArgv, '--import', pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href]
+      : process.execArgv;
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = fork(join(__dirname, `read-worker${source ? '.ts' : '.js'}`), [], {
@@ -59,10 +62,6 @@ export async function loadReports(files: readonly string[], progress?: (done: nu
       });
     }),
   );
-  for (let i = 0; i < files.length; i++) {
-    if (out[i] !== undefined) continue;
-    out[i] = await loadReport(files[i]!);
-    progress?.(++done, files.length);
-  }
+  await loadReportsInOrder(files, inOrder, (i) => out[i] !== undefined);
   return out;
 }

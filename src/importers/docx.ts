@@ -1,74 +1,138 @@
 /** A published report as a Word file (.docx): the body's paragraphs and tables, in order. */
 import { isZip, unzipParts } from '../files/zip';
-import { XMLParser } from 'fast-xml-parser';
+import { Token, XmlCursor, XmlScanError } from '../files/xml-scan';
 import { ImportError, MAX_BLOCKS, type Block } from './blocks';
 
 const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
+/** Characters of text the body may hold; the longest real reports have a few tens of thousands. */
+const MAX_TEXT = 4 * 1024 * 1024;
 
-type Node = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  processEntities: true,
-});
-
-const children = (n: Node, tag: string): Node[] => (n[tag] as Node[] | undefined) ?? [];
-const tagOf = (n: Node): string | undefined => Object.keys(n).find((k) => k !== ':@');
-const attrs = (n: Node): Record<string, string> => (n[':@'] as Record<string, string> | undefined) ?? {};
-
-/** The text of a run container, depth-first, with an explicit stack (no recursion limit on hostile nesting). */
-function textOf(nodes: Node[]): string {
-  let out = '';
-  const stack: Node[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    const tag = tagOf(n);
-    if (!tag) continue;
-    if (tag === '#text') out += String(n['#text']);
-    else if (tag === 'w:t')
-      out += children(n, tag)
-        .map((c) => String(c['#text'] ?? ''))
-        .join('');
-    else if (tag === 'w:tab') out += '\t';
-    else if (tag === 'w:br' || tag === 'w:cr') out += '\n';
-    else if (tag === 'w:delText' || tag === 'w:instrText')
-      continue; // deleted text and field codes are not shown
-    else for (const c of [...children(n, tag)].reverse()) stack.push(c);
-  }
-  return out;
-}
-
-function cellText(tc: Node[]): string {
-  // Paragraphs of a cell joined by line breaks; nested tables flattened to their text.
-  return tc
-    .filter((n) => tagOf(n) === 'w:p' || tagOf(n) === 'w:tbl' || tagOf(n) === 'w:sdt')
-    .map((n) => textOf([n]))
-    .join('\n');
-}
-
-function isVMergeContinue(tc: Node[]): boolean {
-  const pr = tc.find((n) => tagOf(n) === 'w:tcPr');
-  if (!pr) return false;
-  const vm = children(pr, 'w:tcPr').find((n) => tagOf(n) === 'w:vMerge');
-  return vm !== undefined && attrs(vm)['w:val'] !== 'restart';
-}
-
-function tableRows(tbl: Node[]): string[][] {
-  const rows: string[][] = [];
-  for (const tr of tbl.filter((n) => tagOf(n) === 'w:tr')) {
-    const cells: string[] = [];
-    for (const tc of children(tr, 'w:tr').filter((n) => tagOf(n) === 'w:tc')) {
-      const content = children(tc, 'w:tc');
-      // A cell continued from the row above is written empty, as Word's own text export does.
-      cells.push(isVMergeContinue(content) ? '' : cellText(content));
+/**
+ * Reads the body in one forward pass (no tree): a paragraph or table directly in the body (or in a
+ * content control, w:sdt, that wraps body content) is a block. Text is what Word shows: w:t runs,
+ * w:tab and w:br/w:cr; deleted text and field codes are other elements and so are not shown, and the
+ * fallback copy of a drawing (mc:Fallback, which repeats the text box) is skipped. A table's rows
+ * are its own w:tr (nested tables become their cell's text), a cell's paragraphs are joined by line
+ * breaks, and a cell continued from the row above (w:vMerge without restart) is written empty, as
+ * Word's own text export does. The limits apply while reading.
+ */
+function readBody(xml: string): Block[] | undefined {
+  const x = new XmlCursor(xml);
+  const blocks: Block[] = [];
+  let text = 0;
+  let inBody = false;
+  let hadBody = false;
+  let bodyDepth = 0;
+  // The block being read: its depth, and for a table its rows.
+  let paragraph: { depth: number; text: string } | null = null;
+  let table: { depth: number; rows: string[][]; row: string[] | null; rowDepth: number } | null = null;
+  let cell: { depth: number; pieces: string[]; piece: number; pieceDepth: number; continued: boolean } | null = null;
+  let inT = 0;
+  const push = (s: string) => {
+    text += s.length;
+    if (text > MAX_TEXT) throw new ImportError('文档过长，超出可导入的范围');
+    if (paragraph) paragraph.text += s;
+    else if (cell && cell.piece >= 0) cell.pieces[cell.piece] += s;
+  };
+  const addBlock = (b: Block) => {
+    blocks.push(b);
+    if (blocks.length > MAX_BLOCKS) throw new ImportError('文档过长，超出可导入的范围');
+  };
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t === Token.Text) {
+      if (inT > 0) push(x.text());
+      continue;
     }
-    rows.push(cells);
+    const name = x.name;
+    const depth = x.depth;
+    if (t === Token.Close) {
+      if (name === 'w:t') inT--;
+      else if (paragraph && depth === paragraph.depth) {
+        addBlock({ type: 'paragraph', text: paragraph.text });
+        paragraph = null;
+      } else if (table) {
+        if (cell && depth === cell.depth) {
+          table.row?.push(cell.continued ? '' : cell.pieces.join('\n'));
+          cell = null;
+        } else if (cell && depth === cell.pieceDepth) cell.pieceDepth = -1;
+        else if (table.row && depth === table.rowDepth) {
+          table.rows.push(table.row);
+          table.row = null;
+        } else if (depth === table.depth) {
+          addBlock({ type: 'table', rows: table.rows });
+          table = null;
+        }
+      } else if (name === 'w:body') inBody = false;
+      continue;
+    }
+    // An element starts.
+    if (name === 'mc:Fallback') {
+      x.skipElement();
+      continue;
+    }
+    if (!inBody) {
+      if (name === 'w:body') {
+        inBody = hadBody = true;
+        bodyDepth = depth;
+      }
+      continue;
+    }
+    if (name === 'w:t') {
+      if (!x.selfClosing) inT++;
+      else x.next();
+      continue;
+    }
+    if (paragraph || cell) {
+      // Paragraph and run properties hold tab stops (w:tabs/w:tab), not text.
+      if (name === 'w:pPr' || name === 'w:rPr') x.skipElement();
+      else if (name === 'w:tab') push('\t');
+      else if (name === 'w:br' || name === 'w:cr') push('\n');
+      if (cell && !paragraph) {
+        if (cell.pieceDepth < 0 && (name === 'w:p' || name === 'w:tbl' || name === 'w:sdt') && depth === cell.depth + 1) {
+          cell.pieces.push('');
+          cell.piece = cell.pieces.length - 1;
+          cell.pieceDepth = depth;
+          if (x.selfClosing) {
+            x.next();
+            cell.pieceDepth = -1;
+          }
+        } else if (name === 'w:vMerge' && depth === cell.depth + 2) cell.continued = x.attr('w:val') !== 'restart';
+      }
+      continue;
+    }
+    if (table) {
+      if (name === 'w:tr' && !table.row) {
+        table.row = [];
+        table.rowDepth = depth;
+        if (x.selfClosing) {
+          x.next();
+          table.rows.push(table.row);
+          table.row = null;
+        }
+      } else if (name === 'w:tc' && table.row) {
+        cell = { depth, pieces: [], piece: -1, pieceDepth: -1, continued: false };
+        if (x.selfClosing) {
+          x.next();
+          table.row.push('');
+          cell = null;
+        }
+      }
+      continue;
+    }
+    // Body level (the body itself, or a content control's content in it).
+    if (name === 'w:p') {
+      if (x.selfClosing) {
+        x.next();
+        addBlock({ type: 'paragraph', text: '' });
+      } else paragraph = { depth, text: '' };
+    } else if (name === 'w:tbl') {
+      if (x.selfClosing) {
+        x.next();
+        addBlock({ type: 'table', rows: [] });
+      } else table = { depth, rows: [], row: null, rowDepth: -1 };
+    } else if (name !== 'w:sdt' && name !== 'w:sdtContent' && depth > bodyDepth) x.skipElement();
   }
-  return rows;
+  return hadBody ? blocks : undefined;
 }
 
 export function blocksFromDocx(bytes: Uint8Array): Block[] {
@@ -77,31 +141,15 @@ export function blocksFromDocx(bytes: Uint8Array): Block[] {
   if (!unzipped.ok) {
     throw new ImportError(unzipped.reason === 'too-big' ? 'Word 文档解压后过大（可能是压缩炸弹），已拒绝' : 'Word 文档已损坏或不是 .docx 格式，无法打开');
   }
-  const files = unzipped.files;
-  const xml = files['word/document.xml'];
+  const xml = unzipped.files['word/document.xml'];
   if (!xml) throw new ImportError('这个文件不是 Word 文档（缺少 word/document.xml）');
-  let root: Node[];
+  let blocks: Block[] | undefined;
   try {
-    root = parser.parse(new TextDecoder('utf-8').decode(xml)) as Node[];
-  } catch {
-    throw new ImportError('Word 文档已损坏（正文无法解析）');
+    blocks = readBody(new TextDecoder('utf-8').decode(xml));
+  } catch (e) {
+    if (e instanceof XmlScanError) throw new ImportError('Word 文档已损坏（正文无法解析）');
+    throw e;
   }
-  const documentNode = root.find((n) => tagOf(n) === 'w:document');
-  const body = documentNode ? children(documentNode, 'w:document').find((n) => tagOf(n) === 'w:body') : undefined;
-  if (!body) throw new ImportError('Word 文档中没有正文');
-  const blocks: Block[] = [];
-  // Content controls (w:sdt) wrap paragraphs and tables: unwrap them, in order.
-  const queue: Node[] = [...children(body, 'w:body')];
-  while (queue.length > 0) {
-    if (blocks.length > MAX_BLOCKS) throw new ImportError('文档过长，超出可导入的范围');
-    const n = queue.shift()!;
-    const tag = tagOf(n);
-    if (tag === 'w:p') blocks.push({ type: 'paragraph', text: textOf([n]) });
-    else if (tag === 'w:tbl') blocks.push({ type: 'table', rows: tableRows(children(n, 'w:tbl')) });
-    else if (tag === 'w:sdt') {
-      const content = children(n, 'w:sdt').find((c) => tagOf(c) === 'w:sdtContent');
-      if (content) queue.unshift(...children(content, 'w:sdtContent'));
-    }
-  }
+  if (!blocks) throw new ImportError('Word 文档中没有正文');
   return blocks;
 }

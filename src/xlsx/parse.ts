@@ -1,12 +1,14 @@
 /**
  * A small .xlsx reader for what the report needs: sheet names, cell values (cached results of
- * formulas, shared and inline strings, errors) and defined names. Pure JavaScript (fflate and
- * fast-xml-parser, no eval), so the same code reads workbooks in Node and in the task pane, under
- * a strict Content Security Policy. Bounded: only the parts it needs are inflated, with size caps.
+ * formulas, shared and inline strings, errors) and defined names. Pure JavaScript (fflate and a
+ * forward XML scanner, no eval), so the same code reads workbooks in Node and in the task pane, under
+ * a strict Content Security Policy. Bounded while reading: only the parts it needs are inflated,
+ * with size caps; each sheet part is read once however many entries name it; rows, columns, cells,
+ * shared strings and sheets are counted as they are met.
  */
-import { parseA1 } from '../core/layout/a1';
+import { columnIndex } from '../core/layout/a1';
 import { isZip, unzipParts } from '../files/zip';
-import { XMLParser } from 'fast-xml-parser';
+import { Token, XmlCursor, XmlScanError } from '../files/xml-scan';
 import { UserError } from '../errors';
 
 export class WorkbookError extends UserError {}
@@ -20,43 +22,77 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
 const MAX_ROWS = 100000;
 const MAX_COLS = 1000;
+/** Cells with a value in the whole workbook; a report needs about 300. */
+export const MAX_CELLS = 2_000_000;
+export const MAX_SHEETS = 1000;
+const MAX_SHARED_STRINGS = 2_000_000;
+const MAX_NAMES = 100_000;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  isArray: (name) => ['sheet', 'definedName', 'row', 'c', 'si', 'r', 'Relationship'].includes(name),
-});
-
-type Xml = Record<string, unknown>;
-
-function text(node: unknown): string {
-  if (node === undefined || node === null) return '';
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (typeof node === 'object' && '#text' in (node as Xml)) return String((node as Xml)['#text']);
-  return '';
+function resolvePath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
 }
 
-/** Text of a shared or inline string: plain `<t>` or rich runs `<r><t>`. */
-function stringItem(si: Xml): string {
-  if (si.t !== undefined) return text(si.t);
-  if (Array.isArray(si.r)) return (si.r as Xml[]).map((r) => text(r.t)).join('');
-  return '';
+/** Walks the content of the element the cursor has just opened, up to its end: each child element start, each text run. */
+function within(x: XmlCursor, onOpen: () => void, onText?: () => void): void {
+  if (x.selfClosing) {
+    x.next();
+    return;
+  }
+  const depth = x.depth;
+  for (;;) {
+    const t = x.next();
+    if (t === Token.End || (t === Token.Close && x.depth === depth)) return;
+    if (t === Token.Open) onOpen();
+    else if (t === Token.Text) onText?.();
+  }
 }
 
-function cellValue(c: Xml, shared: string[]): unknown {
-  const type = c.t as string | undefined;
-  const v = c.v !== undefined ? text(c.v) : undefined;
-  if (type === 'inlineStr') return stringItem((c.is as Xml) ?? {});
-  if (v === undefined) return c.f !== undefined ? `=${text(c.f)}` : null;
+/** The text of the element just opened (its text runs, any depth). */
+function elementText(x: XmlCursor): string {
+  let out = '';
+  within(
+    x,
+    () => undefined,
+    () => (out += x.text()),
+  );
+  return out;
+}
+
+/** A shared or inline string (`<si>`/`<is>` just opened): plain `<t>` or rich runs `<r><t>`; phonetic runs (`rPh`) left out. */
+function stringItem(x: XmlCursor): string {
+  let out = '';
+  within(x, () => {
+    if (x.local === 't') out += elementText(x);
+    else if (x.local === 'rPh') x.skipElement();
+  });
+  return out;
+}
+
+function readSharedStrings(xml: string): string[] {
+  const x = new XmlCursor(xml);
+  const out: string[] = [];
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t === Token.Open && x.local === 'si') {
+      if (out.length >= MAX_SHARED_STRINGS) throw new WorkbookError('工作簿中的文字条目过多，无法读取');
+      out.push(stringItem(x));
+    }
+  }
+  return out;
+}
+
+function typedValue(type: string | undefined, v: string, shared: readonly string[]): unknown {
   switch (type) {
     case 's':
       return shared[Number(v)] ?? '';
     case 'str':
     case 'e':
+    case 'inlineStr':
       return v;
     case 'b':
       return v === '1';
@@ -67,14 +103,114 @@ function cellValue(c: Xml, shared: string[]): unknown {
   }
 }
 
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
+/** Position of an `r="D5"` reference, or undefined when absent or not a cell reference. */
+function cellRef(ref: string): { row: number; col: number } | undefined {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 122) i++;
+  if (i === 0 || i > 3 || i === ref.length) return undefined;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return undefined;
+  return { row: row - 1, col: columnIndex(ref.slice(0, i)) };
+}
+
+type Budget = { cells: number };
+
+/**
+ * A worksheet's cells into a grid. Rows and cells without an `r` attribute (allowed by the standard)
+ * follow the one before; cells outside the grid's bounds are left out.
+ */
+function readSheet(xml: string, shared: readonly string[], budget: Budget): unknown[][] {
+  const x = new XmlCursor(xml);
+  const grid: unknown[][] = [];
+  let row = -1;
+  let col = -1;
+  let inData = false;
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t === Token.Close) {
+      if (x.local === 'sheetData') inData = false;
+      continue;
+    }
+    if (t !== Token.Open) continue;
+    const name = x.local;
+    if (!inData) {
+      if (name === 'sheetData') inData = true;
+      else if (x.depth === 2 && name !== 'sheetData') x.skipElement();
+      continue;
+    }
+    if (name === 'row') {
+      const r = Number(x.attr('r'));
+      row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+      col = -1;
+      continue;
+    }
+    if (name !== 'c') continue;
+    const at = cellRef(x.attr('r') ?? '');
+    if (at) {
+      row = at.row;
+      col = at.col;
+    } else {
+      if (row < 0) row = 0;
+      col++;
+    }
+    const type = x.attr('t');
+    let v: string | undefined;
+    let f: string | undefined;
+    let inline: string | undefined;
+    within(x, () => {
+      if (x.local === 'v') v = elementText(x);
+      else if (x.local === 'f') f = elementText(x);
+      else if (x.local === 'is') inline = stringItem(x);
+      else x.skipElement();
+    });
+    let value: unknown;
+    if (type === 'inlineStr') value = inline ?? (v !== undefined ? v : null);
+    else if (v === undefined) value = f !== undefined ? `=${f}` : null;
+    else value = typedValue(type, v, shared);
+    if (value === null || row >= MAX_ROWS || col >= MAX_COLS) continue;
+    if (++budget.cells > MAX_CELLS) throw new WorkbookError(`工作簿中的单元格过多（超过 ${MAX_CELLS / 10000} 万个），无法读取`);
+    (grid[row] ??= [])[col] = value;
   }
-  return parts.join('/');
+  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  return grid;
+}
+
+type WorkbookPart = { sheets: { name: string; rid: string }[]; names: { name: string; ref: string; local: boolean }[] };
+
+function readWorkbookPart(xml: string): WorkbookPart {
+  const x = new XmlCursor(xml);
+  const out: WorkbookPart = { sheets: [], names: [] };
+  let root = false;
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t !== Token.Open) continue;
+    if (x.depth === 1) {
+      root = x.local === 'workbook';
+      continue;
+    }
+    if (x.local === 'sheet') {
+      if (out.sheets.length >= MAX_SHEETS) throw new WorkbookError(`工作簿中的工作表过多（超过 ${MAX_SHEETS} 张），无法读取`);
+      out.sheets.push({ name: x.attr('name') ?? '', rid: x.attrLocal('id') ?? '' });
+    } else if (x.local === 'definedName') {
+      if (out.names.length >= MAX_NAMES) throw new WorkbookError('工作簿中的名称过多，无法读取');
+      const name = x.attr('name') ?? '';
+      const local = x.attr('localSheetId') !== undefined;
+      out.names.push({ name, local, ref: elementText(x) });
+    }
+  }
+  if (!root) throw new WorkbookError('工作簿已损坏或不是 .xlsx 格式，无法打开');
+  return out;
+}
+
+function readRelationships(xml: string): Map<string, string> {
+  const x = new XmlCursor(xml);
+  const out = new Map<string, string>();
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t === Token.Open && x.local === 'Relationship') {
+      const id = x.attr('Id');
+      const target = x.attr('Target');
+      if (id !== undefined && target !== undefined) out.set(id, resolvePath('xl/workbook.xml', target));
+    }
+  }
+  return out;
 }
 
 export function parseXlsx(bytes: Uint8Array): WorkbookData {
@@ -92,40 +228,32 @@ export function parseXlsx(bytes: Uint8Array): WorkbookData {
   }
   const files = unzipped.files;
   const decoder = new TextDecoder('utf-8');
-  const xml = (path: string): Xml | undefined => {
+  const read = <T>(path: string, reader: (xml: string) => T): T | undefined => {
     const f = files[path];
     if (!f) return undefined;
     try {
-      return parser.parse(decoder.decode(f)) as Xml;
-    } catch {
-      throw new WorkbookError(`工作簿已损坏（${path} 无法解析）`);
+      return reader(decoder.decode(f));
+    } catch (e) {
+      if (e instanceof XmlScanError) throw new WorkbookError(`工作簿已损坏（${path} 无法解析：${e.message}）`);
+      throw e;
     }
   };
-  const workbook = xml('xl/workbook.xml')?.workbook as Xml | undefined;
+  const workbook = read('xl/workbook.xml', readWorkbookPart);
   if (!workbook) throw new WorkbookError('工作簿已损坏或不是 .xlsx 格式，无法打开');
-  const rels = ((xml('xl/_rels/workbook.xml.rels')?.Relationships as Xml | undefined)?.Relationship as Xml[] | undefined) ?? [];
-  const target = new Map(rels.map((r) => [String(r.Id), resolvePath('xl/workbook.xml', String(r.Target))]));
-  const shared = (((xml('xl/sharedStrings.xml')?.sst as Xml | undefined)?.si as Xml[] | undefined) ?? []).map(stringItem);
+  const target = read('xl/_rels/workbook.xml.rels', readRelationships) ?? new Map<string, string>();
+  const shared = read('xl/sharedStrings.xml', readSharedStrings) ?? [];
 
-  const sheetList = ((workbook.sheets as Xml | undefined)?.sheet as Xml[] | undefined) ?? [];
-  const sheets: SheetData[] = sheetList.map((s) => {
-    const path = target.get(String(s['r:id'])) ?? '';
-    const data = (xml(path)?.worksheet as Xml | undefined)?.sheetData as Xml | undefined;
-    const grid: unknown[][] = [];
-    for (const row of (data?.row as Xml[] | undefined) ?? []) {
-      for (const c of (row.c as Xml[] | undefined) ?? []) {
-        const at = parseA1(String(c.r ?? ''));
-        if (!at || at.row >= MAX_ROWS || at.col >= MAX_COLS) continue;
-        const value = cellValue(c, shared);
-        if (value === null) continue;
-        (grid[at.row] ??= [])[at.col] = value;
-      }
-    }
-    for (let r = 0; r < grid.length; r++) grid[r] ??= [];
-    return { name: String(s.name), grid };
-  });
-  const names = (((workbook.definedNames as Xml | undefined)?.definedName as Xml[] | undefined) ?? [])
-    .filter((d) => d.localSheetId === undefined)
-    .map((d) => ({ name: String(d.name), ref: text(d) }));
+  const budget: Budget = { cells: 0 };
+  const seen = new Set<string>();
+  const sheets: SheetData[] = [];
+  for (const s of workbook.sheets) {
+    const path = target.get(s.rid) ?? '';
+    // Two entries naming one part happen only in broken or hostile files: the part is read once, for the first.
+    if (files[path] && seen.has(path)) continue;
+    seen.add(path);
+    const grid = read(path, (xml) => readSheet(xml, shared, budget)) ?? [];
+    sheets.push({ name: s.name, grid });
+  }
+  const names = workbook.names.filter((d) => !d.local).map((d) => ({ name: d.name, ref: d.ref }));
   return { sheets, names };
 }
