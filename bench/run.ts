@@ -19,18 +19,49 @@ import { toHtml } from '../test/helpers/render';
 import { checkInExcel } from '../src/excel/check';
 import { paintTemplateInExcel } from '../src/excel/template';
 import { buildWorkbook } from '../src/xlsx/write';
+import { readWorkbookSource } from '../src/xlsx/read';
+import { unzipParts } from '../src/files/zip';
+import { main as cliMain } from '../src/cli/main';
+import { availableParallelism } from 'node:os';
 import { WorkbookState, excelContext } from '../test/doubles/excel-host';
 
 const ROOT = join(__dirname, '..');
 
+const round = (x: number) => Number(x.toPrecision(6));
+
 function emit(metric: string, value: number, unit: string): void {
-  process.stdout.write(`${JSON.stringify({ metric, value: Number(value.toPrecision(6)), unit })}\n`);
+  process.stdout.write(`${JSON.stringify({ metric, value: round(value), unit })}\n`);
 }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** A median over samples, with how many there were and their spread (fastest and slowest). */
+function emitSamples(metric: string, xs: number[], unit: string): void {
+  process.stdout.write(
+    `${JSON.stringify({ metric, value: round(median(xs)), unit, samples: xs.length, min: round(Math.min(...xs)), max: round(Math.max(...xs)) })}\n`,
+  );
+}
+
+/** Milliseconds of each of `n` calls, after `warm` calls not counted. */
+function samples(n: number, warm: number, f: () => unknown): number[] {
+  for (let i = 0; i < warm; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    f();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times;
+}
+
+/** The command line as users run it: the launcher, which runs the built bundle (built here first if needed). */
+const CLI = [join(ROOT, 'scripts/cli.cjs')];
+function cli(args: string[], maxBuffer = 512 * 1024 * 1024) {
+  return spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer });
 }
 
 function loadExample(): Report {
@@ -49,20 +80,68 @@ function fullReport(): Report {
   return { ...r, values };
 }
 
+const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/** Start-up: `check` on one report as a process, against `node -e 0`, alternating, in the same run. */
+function benchStartup(): void {
+  const built = cli(['help']);
+  if (built.status !== 0) throw new Error(`cli help: exit ${built.status}; ${built.stderr.slice(0, 300)}`);
+  const example = join(ROOT, 'examples/chengdong-2023.json');
+  const node: number[] = [];
+  const check: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    let t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    node.push(since(t0));
+    t0 = process.hrtime.bigint();
+    const r = cli(['check', example, '--format', 'json']);
+    check.push(since(t0));
+    if (r.status === 2) throw new Error(`check: exit 2; ${r.stderr.slice(0, 300)}`);
+  }
+  emitSamples('cli.startup.node.median_ms', node, 'ms');
+  emitSamples('cli.startup.check.median_ms', check, 'ms');
+  emit('cli.startup.check.ratioToNode', median(check) / median(node), 'x');
+}
+
+/** What reading a workbook cannot go below: inflating the parts the reader reads and finding each cell's start in the sheets. */
+function xlsxFloor(bytes: Uint8Array): number {
+  const parts = unzipParts(
+    bytes,
+    (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml' || n.startsWith('xl/worksheets/'),
+    1e9,
+    1e9,
+  );
+  if (!parts.ok) throw new Error('floor: not a workbook');
+  const decoder = new TextDecoder();
+  let cells = 0;
+  for (const bytes of Object.values(parts.files)) {
+    const xml = decoder.decode(bytes);
+    for (let i = xml.indexOf('<c '); i >= 0; i = xml.indexOf('<c ', i + 3)) cells++;
+  }
+  return cells;
+}
+
+/** The same for a Word body: inflating word/document.xml and finding each element start in it. */
+function docxFloor(bytes: Uint8Array): number {
+  const parts = unzipParts(bytes, (n) => n === 'word/document.xml', 1e9, 1e9);
+  if (!parts.ok) throw new Error('floor: not a docx');
+  const xml = new TextDecoder().decode(parts.files['word/document.xml']);
+  let tags = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) tags++;
+  return tags;
+}
+
 function benchRunRules(): void {
   const report = fullReport();
   const previous = loadExample();
-  for (let i = 0; i < 300; i++) runRules(report, { previous: previous });
-  const times: number[] = [];
-  for (let i = 0; i < 2000; i++) {
-    const t0 = process.hrtime.bigint();
-    runRules(report, { previous: previous });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  emit('core.runRules.median_ms', median(times), 'ms');
+  emitSamples(
+    'core.runRules.median_ms',
+    samples(2000, 300, () => runRules(report, { previous: previous })),
+    'ms',
+  );
 }
 
-function benchCli(): void {
+async function benchCli(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
     const base = loadExample();
@@ -76,16 +155,25 @@ function benchCli(): void {
       writeFileSync(file, stringifyReport({ ...base, meta: { ...base.meta, agency: `测试机关${i}` }, values }));
       files.push(file);
     }
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'check', '--format', 'json', ...files], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const lines = r.stdout.trim().split('\n').length;
-    if (r.status !== 1 || lines !== 1000) throw new Error(`check on 1000 files: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
-    emit('cli.checkJson1000.seconds', seconds, 's');
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = cli(['check', '--format', 'json', ...files]);
+      runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      const lines = r.stdout.trim().split('\n').length;
+      if (r.status !== 1 || lines !== 1000) throw new Error(`check on 1000 files: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
+    }
+    emitSamples('cli.checkJson1000.seconds', runs, 's');
+    // The same work in this process (no start-up, no pool): what the checking itself costs.
+    const inProcess: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let lines = 0;
+      const t0 = process.hrtime.bigint();
+      await cliMain(['check', '--format', 'json', ...files], { out: () => void lines++, err: () => undefined, style: { color: false } });
+      inProcess.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (lines !== 1000) throw new Error(`check in process: ${lines} lines`);
+    }
+    emitSamples('cli.checkJson1000.inProcess.seconds', inProcess, 's');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -106,9 +194,9 @@ async function benchCollect(): Promise<void> {
       const report = { ...base, meta: { ...base.meta, agency: `测试县第${i + 1}单位` }, values };
       writeFileSync(join(dir, 'units', `unit-${String(i).padStart(4, '0')}.xlsx`), await buildWorkbook(plan, placesFromReport(report, REV)));
     }
-    const script = `require('./src/cli/main').main(['collect', ${JSON.stringify(join(dir, 'units'))}, '-o', ${JSON.stringify(join(dir, 'out.xlsx'))}, '--html', ${JSON.stringify(join(dir, 'out.html'))}, '--format', 'json'], { out: () => undefined, err: () => undefined, style: { color: false } }).then((code) => { process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+    const script = `require('./dist-cli/cli.js').main(['collect', ${JSON.stringify(join(dir, 'units'))}, '-o', ${JSON.stringify(join(dir, 'out.xlsx'))}, '--html', ${JSON.stringify(join(dir, 'out.html'))}, '--format', 'json'], { out: () => undefined, err: () => undefined, style: { color: false } }).then((code) => { process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const rss = /maxRSS=(\d+)/u.exec(r.stderr);
     if (!rss || r.status === 2) throw new Error(`collect on 1000 workbooks: exit ${r.status}; ${r.stderr.slice(0, 300)}`);
@@ -164,7 +252,7 @@ async function benchXlsx(): Promise<void> {
     await buildWorkbook(plan, values);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  emit('xlsx.template.median_ms', median(times), 'ms');
+  emitSamples('xlsx.template.median_ms', times, 'ms');
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-xlsx-'));
   try {
@@ -177,16 +265,23 @@ async function benchXlsx(): Promise<void> {
       writeFileSync(file, await buildWorkbook(plan, placesFromReport(report, REV)));
       files.push(file);
     }
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'check', '--format', 'json', ...files], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const lines = r.stdout.trim().split('\n').length;
-    if (lines !== 200) throw new Error(`check on 200 workbooks: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
-    emit('cli.checkXlsx.perSecond', 200 / seconds, 'workbooks/s');
+    const rates: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = cli(['check', '--format', 'json', ...files]);
+      rates.push(200 / (Number(process.hrtime.bigint() - t0) / 1e9));
+      const lines = r.stdout.trim().split('\n').length;
+      if (lines !== 200) throw new Error(`check on 200 workbooks: exit ${r.status}, ${lines} lines; ${r.stderr.slice(0, 300)}`);
+    }
+    emitSamples('cli.checkXlsx.perSecond', rates, 'workbooks/s');
+    emit('cli.checkXlsx.perSecondPerCore', median(rates) / Math.min(availableParallelism(), 4), 'workbooks/s');
+    // The reader against its floor, in one run: unzipping the parts it reads and finding each cell in them.
+    const bytes = new Uint8Array(readFileSync(files[0]!));
+    const floor = samples(300, 50, () => xlsxFloor(bytes));
+    const read = samples(300, 50, () => readWorkbookSource(bytes));
+    emitSamples('xlsx.floor.median_ms', floor, 'ms');
+    emitSamples('xlsx.read.median_ms', read, 'ms');
+    emit('xlsx.read.ratioToFloor', median(read) / median(floor), 'x');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -202,7 +297,22 @@ async function benchWord(): Promise<void> {
     await buildDocx(documentPlan(loadExample()));
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  emit('word.build.median_ms', median(times), 'ms');
+  emitSamples('word.build.median_ms', times, 'ms');
+  // Cold: the first report of a fresh process, loading the docx library included.
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [
+        '-e',
+        `const t0 = process.hrtime.bigint(); const { buildDocx } = require('./src/word/docx'); const { documentPlan, parseReportJson } = require('./src/core'); const p = parseReportJson(require('fs').readFileSync('examples/chengdong-2023.json', 'utf8')); buildDocx(documentPlan(p.report)).then(() => process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6)));`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`cold Word build: ${r.stderr.slice(0, 300)}`);
+    cold.push(Number(r.stdout));
+  }
+  emitSamples('word.build.cold_ms', cold, 'ms');
   emit('word.build.bytes', bytes, 'bytes');
 }
 
@@ -250,27 +360,24 @@ async function benchImport(): Promise<void> {
     ['import.docx.median_ms', 'r.docx', docx],
     ['import.html.median_ms', 'r.html', html],
   ] as const) {
-    for (let i = 0; i < 10; i++) importReport(name, bytes);
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t0 = process.hrtime.bigint();
-      importReport(name, bytes);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    emit(metric, median(times), 'ms');
+    emitSamples(
+      metric,
+      samples(50, 10, () => importReport(name, bytes)),
+      'ms',
+    );
   }
+  const docxFloorTimes = samples(50, 10, () => docxFloor(docx));
+  emitSamples('import.docx.floor.median_ms', docxFloorTimes, 'ms');
+  emit('import.docx.ratioToFloor', median(samples(50, 0, () => importReport('r.docx', docx))) / median(docxFloorTimes), 'x');
   // A heavy web page: the example's tables after 1,000 scripts and a 4 MB inline image (about 5 MB in all).
   const scripts = Array.from({ length: 1000 }, (_, i) => `<script>var s${i} = "${'x'.repeat(900)}</div>";</script>`).join('');
   const heavy = new TextEncoder().encode(toHtml(report).replace('<body>', `<body>${scripts}<img src="data:image/png;base64,${'A'.repeat(4 * 1024 * 1024)}">`));
   if (heavy.length < 5 * 1000 * 1000) throw new Error('heavy page too small');
-  importReport('r.html', heavy);
-  const heavyTimes: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const t0 = process.hrtime.bigint();
-    importReport('r.html', heavy);
-    heavyTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  emit('import.htmlHeavy5MB.median_ms', median(heavyTimes), 'ms');
+  emitSamples(
+    'import.htmlHeavy5MB.median_ms',
+    samples(10, 1, () => importReport('r.html', heavy)),
+    'ms',
+  );
   // A PDF of the example (LibreOffice's rendering of our Word report, kept as a fixture): pdf.js parses, the layout rebuilds the tables.
   const pdf = new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/chengdong-2023.pdf')));
   for (let i = 0; i < 3; i++) await importPublished('r.pdf', pdf);
@@ -280,7 +387,7 @@ async function benchImport(): Promise<void> {
     await importPublished('r.pdf', pdf);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  emit('import.pdf.median_ms', median(times), 'ms');
+  emitSamples('import.pdf.median_ms', times, 'ms');
 }
 
 /** The JavaScript the task pane loads before the user acts (its page's scripts), gzipped. */
@@ -292,7 +399,7 @@ function benchBundle(): void {
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/gu)].map((m) => m[1]!).filter((src) => !/^https?:/u.test(src));
     const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(out, src)), { level: 9 }).length, 0);
-    emit('taskpane.initialJs.gzipKB', bytes / 1024, 'KB');
+    emit('taskpane.initialJs.gzipKB', bytes / 1024, 'KiB');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -300,7 +407,8 @@ function benchBundle(): void {
 
 async function main(): Promise<void> {
   benchRunRules();
-  benchCli();
+  benchStartup();
+  await benchCli();
   await benchExcelSyncs();
   await benchXlsx();
   await benchWord();

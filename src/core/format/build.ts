@@ -96,6 +96,8 @@ export type FormatTables = {
   cell(key: string): CellDef | undefined;
   isCellKey(key: string): key is CellKey;
   cellsOfTable(id: TableId): readonly CellDef[];
+  /** The cells of one row (by row id), in column order: grouped once when the revision is built. */
+  cellsOfRow(rowId: string): readonly CellDef[];
   table(id: TableId): TableFormat;
   section(id: SectionFormat['id']): SectionFormat;
   /** Whether a key names a place findings point at (cell, metadata field, narrative section, table). */
@@ -277,6 +279,12 @@ export function buildTables(spec: FormatSpec): FormatTables {
     }
   }
   const byKey = new Map(cells.map((c) => [c.key as string, c]));
+  const byTable = new Map<TableId, CellDef[]>();
+  const byRow = new Map<string, CellDef[]>();
+  for (const c of cells) {
+    (byTable.get(c.table) ?? byTable.set(c.table, []).get(c.table)!).push(c);
+    (byRow.get(c.rowId) ?? byRow.set(c.rowId, []).get(c.rowId)!).push(c);
+  }
   const q = spec.requests;
   const resultRows = q.results.flatMap((item) => (isRowGroup(item) ? item.rows : [item]));
   const sections = spec.sections;
@@ -333,7 +341,8 @@ export function buildTables(spec: FormatSpec): FormatTables {
     },
     cell: (key) => byKey.get(key),
     isCellKey: (key): key is CellKey => byKey.has(key),
-    cellsOfTable: (id) => cells.filter((c) => c.table === id),
+    cellsOfTable: (id) => byTable.get(id) ?? [],
+    cellsOfRow: (rowId) => byRow.get(rowId) ?? [],
     table: tableOf,
     section: (id) => {
       const s = sections.find((x) => x.id === id);

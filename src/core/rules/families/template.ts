@@ -15,12 +15,12 @@ export function checkTemplate(_check: TemplateCheck, ctx: RuleContext): Finding[
   const absent = t.cells.filter((c) => presentTables.has(c.table) && values[c.key] === undefined);
   if (absent.length === 0) return [];
   // Whole rows are named by their row; a row that lost only some cells, by those cells.
-  const byRow = new Map<string, typeof absent>();
-  for (const c of absent) byRow.set(c.rowId, [...(byRow.get(c.rowId) ?? []), c]);
+  const byRow = new Map<string, (typeof absent)[number][]>();
+  for (const c of absent) (byRow.get(c.rowId) ?? byRow.set(c.rowId, []).get(c.rowId)!).push(c);
   const labels: string[] = [];
   let rowCount = 0;
   for (const [rowId, cells] of byRow) {
-    if (cells.length === t.cells.filter((c) => c.rowId === rowId).length) {
+    if (cells.length === t.cellsOfRow(rowId).length) {
       rowCount++;
       labels.push(cells[0]!.rowName);
     } else labels.push(...cells.map((c) => c.name));
