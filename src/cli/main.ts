@@ -449,17 +449,38 @@ export function run(argv: string[]): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Standard output is written in blocks (a write to a pipe or a file is a system call; a thousand
+  // reports are a thousand lines), at the latest when the event loop turns; a message on standard
+  // error first writes what came before it.
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    process.stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
   const io: Io = {
-    out: (s) => process.stdout.write(`${s}\n`),
-    err: (s) => process.stderr.write(`${s}\n`),
+    out: (s) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(`${s}\n`);
+      size += s.length;
+      if (size > 64 * 1024) flush();
+    },
+    err: (s) => {
+      flush();
+      process.stderr.write(`${s}\n`);
+    },
     style: defaultStyle(),
   };
   main(argv, io).then(
     (code) => {
+      flush();
       process.exitCode = code;
     },
     (e: unknown) => {
       // A bug, not bad input: say so in one line, keep the detail for a debugging run.
+      flush();
       process.stderr.write(`内部错误：${errorText(e)}\n`);
       if (process.env.DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
       process.exitCode = EXIT_USAGE;

@@ -71,9 +71,9 @@ export class XmlCursor {
   private cdata = false;
   private pendingClose = false;
   private readonly stack: string[] = [];
-  /** The next '"' and "'" at or after the scan position (-1: none left), so that finding a tag's end stays linear. */
-  private dq = 0;
-  private sq = 0;
+  /** The next '"' and "'" at or after the scan position (-1: none left; -2: not looked for yet), so that finding a tag's end stays linear. */
+  private dq = -2;
+  private sq = -2;
 
   constructor(private readonly xml: string) {}
 
@@ -129,11 +129,14 @@ export class XmlCursor {
       if (c === SLASH) {
         let end = gt;
         while (end > at + 2 && isSpace(xml.charCodeAt(end - 1))) end--;
-        const name = xml.slice(at + 2, end);
         const open = this.stack.pop();
-        if (open !== name) throw new XmlScanError(open === undefined ? `多余的结束标记 ${name}` : `${open} 的结束标记写成了 ${name}`);
+        // Compared in place: the end tag's name is not copied out of the text.
+        if (open === undefined || end - at - 2 !== open.length || !xml.startsWith(open, at + 2)) {
+          const name = xml.slice(at + 2, end);
+          throw new XmlScanError(open === undefined ? `多余的结束标记 ${name}` : `${open} 的结束标记写成了 ${name}`);
+        }
         this.pos = gt + 1;
-        this.setName(name);
+        this.setName(open);
         this.depth = this.stack.length + 1;
         return Token.Close;
       }
@@ -229,22 +232,18 @@ export class XmlCursor {
   /** Index of the '>' that ends the tag starting at `at`; a '>' inside a quoted attribute does not. */
   private tagEnd(at: number): number {
     const xml = this.xml;
-    const gt = xml.indexOf('>', at);
-    if (gt < 0) throw new XmlScanError('标记没有结束');
-    // Fast path: no quote before the '>' means no quoted '>' either.
-    if (this.dq >= 0 && this.dq < at) this.dq = xml.indexOf('"', at);
-    if (this.sq >= 0 && this.sq < at) this.sq = xml.indexOf("'", at);
-    if ((this.dq < 0 || this.dq > gt) && (this.sq < 0 || this.sq > gt)) return gt;
-    let i = at;
+    let from = at;
     for (;;) {
-      const ch = xml.charCodeAt(i);
-      if (ch === GT) return i;
-      if (ch === 0x22 || ch === 0x27) {
-        const close = xml.indexOf(ch === 0x22 ? '"' : "'", i + 1);
-        if (close < 0) throw new XmlScanError('属性值没有结束');
-        i = close + 1;
-      } else i++;
-      if (i >= xml.length) throw new XmlScanError('标记没有结束');
+      const gt = xml.indexOf('>', from);
+      if (gt < 0) throw new XmlScanError('标记没有结束');
+      // The next quote of either kind (cached: each position is looked up once, so this stays linear).
+      if (this.dq !== -1 && this.dq < from) this.dq = xml.indexOf('"', from);
+      if (this.sq !== -1 && this.sq < from) this.sq = xml.indexOf("'", from);
+      const q = this.dq < 0 ? this.sq : this.sq < 0 ? this.dq : Math.min(this.dq, this.sq);
+      if (q < 0 || q > gt) return gt;
+      const close = xml.indexOf(q === this.dq ? '"' : "'", q + 1);
+      if (close < 0) throw new XmlScanError('属性值没有结束');
+      from = close + 1;
     }
   }
 
