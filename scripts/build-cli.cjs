@@ -20,6 +20,8 @@ function buildCli() {
     format: 'cjs',
     external: ['exceljs', 'docx', 'pdfjs-dist', 'pdfjs-dist/*', 'chart.js', 'esbuild'],
     legalComments: 'none',
+    minify: true,
+    keepNames: true,
     logLevel: 'error',
   });
 }

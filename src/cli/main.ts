@@ -8,13 +8,10 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import {
   CURRENT_REVISION,
   DEFAULT_CONFIG,
-  carriedConfigNotes,
   describeConfig,
   type RuleConfig,
   RULE_IDS,
   checkSource,
-  checkSourceReviewed,
-  lapsedNotes,
   openErrors,
   type Review,
   documentPlan,
@@ -23,7 +20,6 @@ import {
   revisionFor,
   ruleInfo,
   stringifyReport,
-  summarize,
   tooLongForExcel,
   workbookPlan,
   type ReportSource,
@@ -33,10 +29,11 @@ import { readFile } from 'node:fs/promises';
 import { readRuleConfigBytes } from '../files/config';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
-import { CSV_HEADER, csvLine, formatFileCsv, formatFileText, formatRulesText, summaryText, type Style } from './output';
+import { CSV_HEADER, csvLine, formatRulesText, summaryText, type Style } from './output';
 import { OutputError, writeOutput } from './output-file';
 import { collectCommand, terminalProgress } from './collect';
-import { loadReports } from './read-pool';
+import { checkReports, loadReports } from './read-pool';
+import { checkOne, type CheckSetup, type Checked } from './check-one';
 
 /** A progress bar when stderr is a terminal (never in a pipe, a file or a test). */
 function withProgress(): { progress?: (done: number, total: number) => void } {
@@ -145,34 +142,17 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   let worst = EXIT_OK;
   const total = { errors: 0, warnings: 0, reviewed: 0 };
   let withErrors = 0;
-  const loaded: { file: string; source: ReportSource }[] = [];
-  // Read on every core (a pool of reading processes for many files; reading ahead of parsing for a few).
-  const all = await loadReports(positional);
-  for (const [i, file] of positional.entries()) {
-    const l = all[i]!;
-    if (l.ok) loaded.push({ file, source: l });
-    else {
-      io.err(`错误：无法读取 ${file}：${l.message}`);
-      worst = Math.max(worst, EXIT_USAGE);
+  const setup: CheckSetup = { format, style: io.style, ...(previous ? { previous } : {}), ...(config ? { config } : {}) };
+  const show = (file: string, result: Loaded | Checked) => {
+    if ('ok' in result) {
+      if (!result.ok) {
+        io.err(`错误：无法读取 ${file}：${result.message}`);
+        worst = Math.max(worst, EXIT_USAGE);
+      }
+      return;
     }
-  }
-  // Reports of several bodies checked together are compared with each other (copied text, other bodies' names).
-  const peers = loaded.length > 1 && loaded.length <= MAX_PEERS ? loaded.map((l) => l.source) : undefined;
-  if (loaded.length > MAX_PEERS && format === 'text') io.err(`注：超过 ${MAX_PEERS} 个文件时不比较各机关报告之间的雷同。`);
-  // The byte order mark lets Excel open the UTF-8 file with its Chinese intact.
-  if (format === 'csv') io.out(`\uFEFF${csvLine(CSV_HEADER)}`);
-  for (const { file, source } of loaded) {
-    const { findings, lapsed } = checkSourceReviewed(source, {
-      ...(previous ? { previous } : {}),
-      ...(config ? { config } : {}),
-      ...(peers ? { peers: peers.filter((p) => p !== source) } : {}),
-    });
-    const summary = summarize(findings);
-    const notes = [...source.notes, ...carriedConfigNotes(source.config, config), ...lapsedNotes(lapsed)];
-    const revision = revisionFor(source.report);
-    if (format === 'json') io.out(JSON.stringify({ file, findings, summary, ...(notes.length > 0 ? { notes } : {}) }));
-    else if (format === 'csv') for (const line of formatFileCsv(file, findings, revision, source.addresses)) io.out(line);
-    else io.out(`${formatFileText(file, findings, summary, revision, io.style)}${notes.map((n) => `\n  注：${n}`).join('')}\n`);
+    for (const line of result.lines) io.out(line);
+    const { summary } = result;
     if (summary.errors > 0) {
       worst = Math.max(worst, EXIT_FINDINGS);
       withErrors++;
@@ -180,6 +160,32 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     total.errors += summary.errors;
     total.warnings += summary.warnings;
     total.reviewed += summary.reviewed;
+  };
+  // The byte order mark lets Excel open the UTF-8 file with its Chinese intact.
+  if (format === 'csv') io.out(`\uFEFF${csvLine(CSV_HEADER)}`);
+  if (positional.length > MAX_PEERS) {
+    // Too many to compare with each other: each report is read and checked on its own, on every core, and shown in order.
+    if (format === 'text') io.err(`注：超过 ${MAX_PEERS} 个文件时不比较各机关报告之间的雷同。`);
+    await checkReports(positional, setup, (index, result) => show(positional[index]!, result));
+  } else {
+    // Reports of several bodies checked together are compared with each other (copied text, other bodies' names).
+    const all = await loadReports(positional);
+    const loaded = positional.flatMap((file, i) => {
+      const l = all[i]!;
+      if (!l.ok) show(file, l);
+      return l.ok ? [{ file, source: l as ReportSource }] : [];
+    });
+    const peers = loaded.length > 1 ? loaded.map((l) => l.source) : undefined;
+    for (const { file, source } of loaded)
+      show(
+        file,
+        checkOne(
+          file,
+          source,
+          setup,
+          peers?.filter((p) => p !== source),
+        ),
+      );
   }
   if (format === 'text' && positional.length > 1) {
     io.out(`共 ${positional.length} 个文件，其中 ${withErrors} 个有错误；合计 ${summaryText(total)}。`);

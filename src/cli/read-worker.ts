@@ -1,10 +1,23 @@
-/** A reading process of the pool (read-pool.ts): reads the files it is sent, answers with what it read. */
+/** A reading process of the pool (read-pool.ts): reads the files it is sent and answers with what it read, or, after a check setup, with the lines `check` prints. */
 import { loadReport } from './load';
+import { checkOne, type CheckSetup } from './check-one';
+import type { PoolAnswer, PoolJob } from './read-pool';
 
-process.on('message', (job: { index: number; file: string } | 'done') => {
-  if (job === 'done') {
+let setup: CheckSetup | undefined;
+
+async function answer(job: PoolJob): Promise<PoolAnswer> {
+  const loaded = await loadReport(job.file);
+  return setup && loaded.ok ? { index: job.index, checked: checkOne(job.file, loaded, setup) } : { index: job.index, loaded };
+}
+
+process.on('message', (m: PoolJob | { setup: CheckSetup } | 'done') => {
+  if (m === 'done') {
     process.disconnect();
     return;
   }
-  void loadReport(job.file).then((loaded) => process.send?.({ index: job.index, loaded }));
+  if ('setup' in m) {
+    setup = m.setup;
+    return;
+  }
+  void answer(m).then((a) => process.send?.(a));
 });
