@@ -1,5 +1,5 @@
 // Builds the command line into one file (dist-cli/cli.js, with its reading process dist-cli/read-worker.js)
-// with esbuild, so that a run starts without compiling TypeScript. ExcelJS, docx, pdf.js and Chart.js stay in
+// with esbuild, so that a run starts without compiling TypeScript. docx, pdf.js and Chart.js stay in
 // node_modules and are loaded only by the commands that use them. `node scripts/build-cli.cjs` builds it;
 // scripts/cli.cjs builds it on demand.
 const path = require('path');
@@ -18,7 +18,7 @@ function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['exceljs', 'docx', 'pdfjs-dist', 'pdfjs-dist/*', 'chart.js', 'esbuild'],
+    external: ['docx', 'pdfjs-dist', 'pdfjs-dist/*', 'chart.js', 'esbuild'],
     legalComments: 'none',
     minify: true,
     keepNames: true,

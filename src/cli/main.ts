@@ -224,7 +224,7 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
-  // ExcelJS is loaded only by the commands that write a workbook: every other command starts without it.
+  // The workbook writer loads only for the commands that write a workbook.
   const { buildWorkbook } = await import('../xlsx/write');
   await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'));
   const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';

@@ -3,8 +3,10 @@
  * `npm run serve` (production, HTTPS with the organisation's certificate) and by the webpack dev
  * server (same relay handler). Requests from other origins are refused; paths cannot leave the root.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip as gzipCallback } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isZip } from '../files/zip';
@@ -13,6 +15,9 @@ import { RELAY_MIMES, RELAY_PATH, XLSX_MIME } from '../files/relay';
 import { contentSecurityPolicy } from './csp';
 
 export { contentSecurityPolicy };
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -168,23 +173,69 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, op
     send(res, 404, 'not found');
     return;
   }
+  let info: Stats;
   try {
-    const info = await stat(file);
+    info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.statusCode = 200;
-    res.setHeader('Content-Type', type);
-    res.setHeader('Content-Length', String(info.size));
-    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin));
-    res.setHeader('Cache-Control', /\.[0-9a-f]{8}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
   } catch {
     send(res, 404, 'not found');
+    return;
   }
+  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.statusCode = 200;
+  res.setHeader('Content-Type', type);
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin));
+  // Chunks named by their content hash never change: cached for a year. Pages, the manifest and
+  // unhashed files are revalidated on every load, so a new version is seen at once.
+  res.setHeader('Cache-Control', /\.[0-9a-f]{8,}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const encoding = COMPRESSIBLE.test(type) && info.size <= MAX_COMPRESSED_FILE ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
+  if (COMPRESSIBLE.test(type)) res.setHeader('Vary', 'Accept-Encoding');
+  if (!encoding) {
+    res.setHeader('Content-Length', String(info.size));
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+    return;
+  }
+  const body = await compressed(file, info, encoding);
+  res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', String(body.length));
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Text types worth compressing (images are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|\+xml/u;
+/** Larger files are sent as they are (the built files are far smaller). */
+const MAX_COMPRESSED_FILE = 16 * 1024 * 1024;
+
+/** Brotli when the browser takes it (every browser Office supports does), else gzip, else none. */
+export function acceptedEncoding(header: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/u.exec(p)).find(Boolean);
+    accepted.set(name, q ? Number(q[1]) : 1);
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
+}
+
+/** Compressed bodies, kept per file, size, modification time and encoding: each built file is compressed once. */
+const COMPRESSED = new Map<string, Buffer>();
+const MAX_COMPRESSED_ENTRIES = 256;
+
+async function compressed(file: string, info: Stats, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  const key = `${encoding}:${info.size}:${info.mtimeMs}:${file}`;
+  const cached = COMPRESSED.get(key);
+  if (cached) return cached;
+  const raw = await readFile(file);
+  const body =
+    encoding === 'br'
+      ? await brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : await gzip(raw, { level: 9 });
+  if (COMPRESSED.size >= MAX_COMPRESSED_ENTRIES) COMPRESSED.delete(COMPRESSED.keys().next().value!);
+  COMPRESSED.set(key, body);
+  return body;
 }
 
 const isRelayPath = (pathname: string) => pathname === RELAY_PATH || pathname.startsWith(`${RELAY_PATH}/`);

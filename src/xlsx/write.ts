@@ -1,115 +1,267 @@
-/** Paints the workbook plan into an .xlsx file with ExcelJS (the CLI's `template`). */
-import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { a1, definedName, sheetReference, type PlanCell, type StyleSpec, type WorkbookPlan } from '../core';
+/**
+ * Paints the workbook plan into an .xlsx file (the CLI's `template`, `word --blank-as-zero`'s source,
+ * and the 汇总 workbook), writing SpreadsheetML directly: styles as one cell format per style token,
+ * shared strings, merges, validation, defined names, print setup and sheet protection. Each sheet is
+ * built as one string from its rows in order, so a 汇总 with tens of thousands of rows costs the
+ * size of its XML, not an object per cell. Text XML cannot carry is dropped. Pinned dates: the same
+ * plan and values give the same bytes.
+ */
+import { strToU8, zipSync } from 'fflate';
+import {
+  a1,
+  columnLetters,
+  definedName,
+  sheetReference,
+  type PlanCell,
+  type SheetPlan,
+  type StyleSpec,
+  type StyleToken,
+  type Validation,
+  type WorkbookPlan,
+} from '../core';
+import { xmlEscape, xmlSafe } from '../files/xml';
 
-/** Pinned document timestamps: the same plan and values give the same workbook. */
 const PINNED_DATE = new Date(Date.UTC(2021, 0, 1));
+const CREATOR = '政府信息公开年报助手';
 const FONT = '等线';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** Excel's limit for the text of one cell. */
+const MAX_CELL_TEXT = 32767;
 
+const esc = (s: string) => xmlEscape(xmlSafe(s));
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
-type CellStyle = Pick<ExcelJS.Style, 'font' | 'alignment' | 'protection'> & Partial<Pick<ExcelJS.Style, 'fill' | 'border' | 'numFmt'>>;
+/** Number formats Excel has built in, by their ids; any other format gets an id from 164 on. */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
-/**
- * One style object per style token, shared by every cell of that style: a 汇总's 问题清单 has
- * hundreds of thousands of cells, and a style object per cell would hold hundreds of MB.
- */
-const STYLE_OBJECTS = new WeakMap<StyleSpec, CellStyle>();
+type Styles = { xml: string; index: Map<StyleToken, number> };
 
-function styleOf(spec: StyleSpec): CellStyle {
-  let style = STYLE_OBJECTS.get(spec);
-  if (style) return style;
-  const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
-  style = {
-    font: { name: FONT, size: spec.fontSize, bold: spec.bold, color: { argb: argb(spec.fontColor) } },
-    alignment: { horizontal: spec.horizontal, vertical: spec.vertical, wrapText: spec.wrap },
-    protection: { locked: spec.locked },
-    ...(spec.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } } as ExcelJS.Fill } : {}),
-    ...(spec.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
-    ...(spec.numberFormat ? { numFmt: spec.numberFormat } : {}),
+/** styles.xml: fonts, fills, borders and number formats deduplicated, one cell format per style token. */
+function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
+  const fonts = [`<font><sz val="11"/><name val="${FONT}"/><family val="2"/><charset val="134"/></font>`];
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  const borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
+  const formats: string[] = [];
+  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  const index = new Map<StyleToken, number>();
+  const idOf = (list: string[], xml: string) => {
+    const i = list.indexOf(xml);
+    return i >= 0 ? i : list.push(xml) - 1;
   };
-  STYLE_OBJECTS.set(spec, style);
-  return style;
-}
-
-function applyStyle(cell: ExcelJS.Cell, spec: StyleSpec): void {
-  cell.style = styleOf(spec) as ExcelJS.Style;
-}
-
-function paintCell(ws: ExcelJS.Worksheet, c: PlanCell, spec: StyleSpec, value: string | number | null | undefined): void {
-  // Style every cell a merge covers, so borders and fills show on the whole merged area.
-  for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) applyStyle(ws.getCell(r + 1, k + 1), spec);
-  if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(c.row + 1, c.col + 1, c.row + c.rowSpan, c.col + c.colSpan);
-  const cell = ws.getCell(c.row + 1, c.col + 1);
-  cell.value = c.key ? (value ?? null) : c.text;
-  if (c.validation) {
-    cell.dataValidation = {
-      type: c.validation.type,
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      formulae: [c.validation.min],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: c.validation.title,
-      error: c.validation.message,
-      showInputMessage: true,
-      promptTitle: c.validation.title,
-      prompt: c.validation.message,
-    };
+  for (const [token, spec] of Object.entries(styles) as [StyleToken, StyleSpec][]) {
+    const font = idOf(
+      fonts,
+      `<font>${spec.bold ? '<b/>' : ''}<sz val="${spec.fontSize}"/><color rgb="${argb(spec.fontColor)}"/><name val="${FONT}"/><family val="2"/><charset val="134"/></font>`,
+    );
+    const fill = spec.fill
+      ? idOf(fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
+      : 0;
+    const thin = (side: string) => `<${side} style="thin"><color rgb="FF808080"/></${side}>`;
+    const border = spec.border ? idOf(borders, `<border>${thin('left')}${thin('right')}${thin('top')}${thin('bottom')}<diagonal/></border>`) : 0;
+    let format = 0;
+    if (spec.numberFormat) {
+      const builtin = BUILTIN_FORMATS[spec.numberFormat];
+      format = builtin ?? 164 + idOf(formats, spec.numberFormat);
+    }
+    const alignment = `<alignment horizontal="${spec.horizontal}" vertical="${spec.vertical === 'middle' ? 'center' : spec.vertical}"${spec.wrap ? ' wrapText="1"' : ''}/>`;
+    const protection = spec.locked ? '' : '<protection locked="0"/>';
+    xfs.push(
+      `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="${format ? 1 : 0}" applyFont="1" applyFill="${fill ? 1 : 0}" applyBorder="${border ? 1 : 0}" applyAlignment="1" applyProtection="1">${alignment}${protection}</xf>`,
+    );
+    index.set(token, xfs.length - 1);
   }
+  const list = (tag: string, items: string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
+  const numFmts =
+    formats.length > 0
+      ? list(
+          'numFmts',
+          formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`),
+        )
+      : '';
+  const xml =
+    `${XML}<styleSheet xmlns="${MAIN_NS}">${numFmts}${list('fonts', fonts)}${list('fills', fills)}${list('borders', borders)}` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${list('cellXfs', xfs)}` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+  return { xml, index };
+}
+
+/** Shared strings: each distinct text once. */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly items: string[] = [];
+  private count = 0;
+
+  id(text: string): number {
+    this.count++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.items.length;
+      this.ids.set(text, id);
+      const space = /^\s|\s$/u.test(text) ? ' xml:space="preserve"' : '';
+      this.items.push(`<si><t${space}>${esc(text)}</t></si>`);
+    }
+    return id;
+  }
+
+  xml(): string {
+    return `${XML}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  }
+}
+
+type Content = { style: number; value: string | number | null };
+
+function cellXml(ref: string, content: Content, strings: SharedStrings): string {
+  const { style, value } = content;
+  if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? `<c r="${ref}" s="${style}"><v>${value}</v></c>`
+      : `<c r="${ref}" s="${style}" t="s"><v>${strings.id(String(value))}</v></c>`;
+  return `<c r="${ref}" s="${style}" t="s"><v>${strings.id(value.slice(0, MAX_CELL_TEXT))}</v></c>`;
+}
+
+function validationXml(v: Validation, refs: string[]): string {
+  const title = esc(v.title);
+  const message = esc(v.message);
+  return (
+    `<dataValidation type="${v.type}" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop" ` +
+    `promptTitle="${title}" prompt="${message}" errorTitle="${title}" error="${message}" sqref="${refs.join(' ')}"><formula1>${v.min}</formula1></dataValidation>`
+  );
+}
+
+function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string, string | number | null>, strings: SharedStrings): string {
+  // The cells by row and column: a merge's covered cells carry its style, so borders and fills show on the whole area.
+  const grid = new Map<number, Map<number, Content>>();
+  const put = (row: number, col: number, content: Content) => (grid.get(row) ?? grid.set(row, new Map()).get(row)!).set(col, content);
+  const merges: string[] = [];
+  const validations = new Map<Validation, string[]>();
+  for (const c of sheet.cells as PlanCell[]) {
+    const style = styles.index.get(c.style) ?? 0;
+    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) put(r, k, { style, value: null });
+    put(c.row, c.col, { style, value: c.key ? (values.get(c.key) ?? null) : c.text });
+    if (c.rowSpan > 1 || c.colSpan > 1) merges.push(`<mergeCell ref="${a1(c.row, c.col)}:${a1(c.row + c.rowSpan - 1, c.col + c.colSpan - 1)}"/>`);
+    if (c.validation) (validations.get(c.validation) ?? validations.set(c.validation, []).get(c.validation)!).push(a1(c.row, c.col));
+  }
+  const heights = new Map(Object.entries(sheet.rowHeights).map(([r, h]) => [Number(r), h]));
+  const rows = [...new Set([...grid.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  const lastRow = sheet.cells.reduce((m, c) => Math.max(m, c.row + c.rowSpan), 1) - 1;
+  const lastCol = Math.max(sheet.columnWidths.length, 1) - 1;
+  const out: string[] = [
+    `${XML}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${a1(lastRow, lastCol)}"/>`,
+    `<sheetViews><sheetView workbookViewId="0" showGridLines="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+  ];
+  if (sheet.columnWidths.length > 0)
+    out.push(`<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  out.push('<sheetData>');
+  for (const r of rows) {
+    const height = heights.get(r);
+    const cells = grid.get(r);
+    const xml = cells
+      ? [...cells.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([k, content]) => cellXml(a1(r, k), content, strings))
+          .join('')
+      : '';
+    out.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`);
+  }
+  out.push('</sheetData>');
+  // Protected so the labels and totals are not typed over; formatting, and inserting or deleting rows, stay allowed.
+  out.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0"/>');
+  if (merges.length > 0) out.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+  if (validations.size > 0)
+    out.push(`<dataValidations count="${validations.size}">${[...validations].map(([v, refs]) => validationXml(v, refs)).join('')}</dataValidations>`);
+  // Narrow side margins: the 15 columns of 表四 print at a legible size across landscape A4.
+  out.push('<printOptions horizontalCentered="1"/><pageMargins left="0.25" right="0.25" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  out.push(`<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="${sheet.print.fitToWidth}" fitToHeight="0"/>`);
+  // A break after the 1-based row r is a new page from the 0-based row r.
+  const breaks = (sheet.print.pageBreaks ?? []).filter((r) => r > 0);
+  if (breaks.length > 0)
+    out.push(
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`,
+    );
+  out.push('</worksheet>');
+  return out.join('');
 }
 
 /** Builds the workbook of the plan, prefilled with the given values at their places. */
 export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<string, string | number | null> = new Map()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '政府信息公开年报助手';
-  wb.lastModifiedBy = '政府信息公开年报助手';
-  wb.created = PINNED_DATE;
-  wb.modified = PINNED_DATE;
-  for (const sheet of plan.sheets) {
-    const ws = wb.addWorksheet(sheet.name, {
-      state: sheet.hidden ? 'hidden' : 'visible',
-      views: [{ showGridLines: false }],
-      pageSetup: {
-        paperSize: 9, // A4
-        orientation: sheet.print.orientation,
-        fitToPage: true,
-        fitToWidth: sheet.print.fitToWidth,
-        fitToHeight: 0,
-        horizontalCentered: true,
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      },
-    });
-    ws.columns = sheet.columnWidths.map((width) => ({ width }));
-    for (const c of sheet.cells) paintCell(ws, c, plan.styles[c.style], c.key ? values.get(c.key) : undefined);
-    for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row) + 1).height = height;
-    // A break after the 1-based row r is a new page from the 0-based row r.
-    for (const r of sheet.print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
-    for (const c of sheet.cells) if (c.key) wb.definedNames.add(sheetReference(sheet.name, c.row, c.col), definedName(c.key));
-    const last = sheet.cells.reduce((m, c) => Math.max(m, c.row + c.rowSpan), 0);
-    ws.pageSetup.printArea = `A1:${a1(last - 1, sheet.columnWidths.length - 1)}`;
-    await ws.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatCells: true,
-      formatColumns: true,
-      formatRows: true,
-      insertRows: true,
-      deleteRows: true,
-    });
-  }
-  return pinZipDates(new Uint8Array(await wb.xlsx.writeBuffer()));
-}
-
-/**
- * ExcelJS stamps each zip entry with the current time, so the same workbook written a second later
- * differs. The entries are written again, in the same order, with the pinned date: same input,
- * same bytes.
- */
-function pinZipDates(bytes: Uint8Array): Buffer {
-  const files = unzipSync(bytes);
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime: PINNED_DATE, level: 6 }];
-  return Buffer.from(zipSync(entries));
+  const styles = stylesPart(plan.styles);
+  const strings = new SharedStrings();
+  const files: Record<string, Uint8Array> = {};
+  const names: string[] = [];
+  plan.sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetPart(sheet, styles, values, strings));
+    for (const c of sheet.cells)
+      if (c.key) names.push(`<definedName name="${esc(definedName(c.key))}">${esc(sheetReference(sheet.name, c.row, c.col))}</definedName>`);
+  });
+  plan.sheets.forEach((sheet, i) => {
+    const last = sheet.cells.reduce((m, c) => Math.max(m, c.row + c.rowSpan), 1);
+    const ref = `'${sheet.name.replace(/'/gu, "''")}'!$A$1:$${columnLetters(Math.max(sheet.columnWidths.length, 1) - 1)}$${last}`;
+    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(ref)}</definedName>`);
+  });
+  const sheets = plan.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 3}"/>`).join('');
+  // A hidden first sheet cannot be the active one: the first visible sheet is.
+  const active = Math.max(
+    0,
+    plan.sheets.findIndex((s) => !s.hidden),
+  );
+  files['xl/workbook.xml'] = strToU8(
+    `${XML}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="${active}" firstSheet="${active}"/></bookViews>` +
+      `<sheets>${sheets}</sheets>${names.length > 0 ? `<definedNames>${names.join('')}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+      plan.sheets.map((_, i) => `<Relationship Id="rId${i + 3}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      '</Relationships>',
+  );
+  files['xl/styles.xml'] = strToU8(styles.xml);
+  files['xl/sharedStrings.xml'] = strToU8(strings.xml());
+  const stamp = PINNED_DATE.toISOString().replace(/\.\d+Z$/u, 'Z');
+  files['docProps/core.xml'] = strToU8(
+    `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${CREATOR}</dc:creator><cp:lastModifiedBy>${CREATOR}</cp:lastModifiedBy>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified></cp:coreProperties>`,
+  );
+  files['docProps/app.xml'] = strToU8(
+    `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${CREATOR}</Application></Properties>`,
+  );
+  files['_rels/.rels'] = strToU8(
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  );
+  files['[Content_Types].xml'] = strToU8(
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      plan.sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+      `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+  );
+  // The package's parts in the usual order (content types first), with a pinned time: same input, same bytes.
+  const order = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/app.xml',
+    'docProps/core.xml',
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+    'xl/sharedStrings.xml',
+  ];
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of [...order, ...Object.keys(files).filter((n) => !order.includes(n))]) ordered[name] = files[name]!;
+  return Buffer.from(zipSync(ordered, { level: 6, mtime: PINNED_DATE }));
 }

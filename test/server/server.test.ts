@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentSecurityPolicy, createApp, relayMiddleware } from '../../src/server/app';
+import { acceptedEncoding, contentSecurityPolicy, createApp, relayMiddleware } from '../../src/server/app';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { RelayStore } from '../../src/server/relay';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -13,6 +15,8 @@ writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>x</title>');
 mkdirSync(join(root, 'assets'));
 writeFileSync(join(root, 'assets', 'icon-16.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 writeFileSync(join(root, '..', 'secret-outside-root.txt'), 'secret');
+const CHUNK = `/* a chunk */ ${'export const x = "政府信息公开";\n'.repeat(2000)}`;
+writeFileSync(join(root, 'taskpane.0123abcd.js'), CHUNK);
 
 let clock = 1_000_000;
 let relay: RelayStore;
@@ -154,5 +158,59 @@ describe('the Content Security Policy for office.js', () => {
     const policy = contentSecurityPolicy('https://appsforoffice.cdn.partner.office365.cn');
     expect(policy).toContain("script-src 'self' https://appsforoffice.cdn.partner.office365.cn https://ajax.aspnetcdn.com");
     expect(policy).not.toContain('appsforoffice.microsoft.com');
+  });
+});
+
+/** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(base + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('compression and caching of the built files', () => {
+  test.each<[string, 'br' | 'gzip' | undefined]>([
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['identity', undefined],
+    ['', undefined],
+    ['*', 'br'],
+  ])('Accept-Encoding %j → %s', (header, expected) => {
+    expect(acceptedEncoding(header)).toBe(expected);
+  });
+
+  test('a hashed chunk: brotli or gzip as asked, the same bytes once decompressed, cached for a year', async () => {
+    const br = await rawGet('/taskpane.0123abcd.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toBe('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(CHUNK) / 20);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(CHUNK);
+    const gz = await rawGet('/taskpane.0123abcd.js', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(CHUNK);
+    const plain = await rawGet('/taskpane.0123abcd.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(CHUNK);
+  });
+
+  test('the page is revalidated on every load and keeps its CSP when compressed; images are sent as they are', async () => {
+    const page = await rawGet('/taskpane.html', { 'Accept-Encoding': 'br' });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy());
+    expect(brotliDecompressSync(page.body).toString('utf8')).toContain('<title>x</title>');
+    const icon = await rawGet('/assets/icon-16.png', { 'Accept-Encoding': 'br' });
+    expect(icon.headers['content-encoding']).toBeUndefined();
+    expect(icon.body).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   });
 });

@@ -4,6 +4,10 @@
  * report skip them (they are not the report's tables).
  */
 import { COLLECT_SHEETS, problemListRows, type PlanCell, type SheetPlan } from '../layout';
+import { textWidth } from '../layout/lines';
+
+/** Points per line of 11 pt text. */
+const LINE_HEIGHT = 15;
 import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
 export const [STATUS_SHEET, PROBLEMS_SHEET, SIMILAR_SHEET] = COLLECT_SHEETS;
@@ -12,7 +16,16 @@ function listSheet(name: string, title: string, header: readonly string[], width
   const cells: PlanCell[] = [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, style: 'title', text: title }];
   header.forEach((text, col) => cells.push({ row: 1, col, rowSpan: 1, colSpan: 1, style: 'header', text }));
   rows.forEach((r, i) => r.forEach((text, col) => cells.push({ row: 2 + i, col, rowSpan: 1, colSpan: 1, style: 'rowLabel', text })));
-  return { name, cells, columnWidths: [...widths], rowHeights: {}, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
+  // A row as tall as its longest wrapped cell: spreadsheet programs do not grow rows of a file they open.
+  const rowHeights: Record<number, number> = {};
+  rows.forEach((r, i) => {
+    const lines = Math.max(
+      1,
+      ...r.map((text, col) => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, (widths[col] ?? 10) - 1))), 0)),
+    );
+    if (lines > 1) rowHeights[2 + i] = LINE_HEIGHT * lines;
+  });
+  return { name, cells, columnWidths: [...widths], rowHeights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
 }
 
 /** One row per unit: name, type, file, year, 发布日期, on time, errors, warnings, reviewed, overlap with last year, status. */

@@ -1,7 +1,7 @@
 /**
  * The workbook plan: where every label and input cell of the report sits, with merges, styles as
  * tokens, number formats, validation, defined names, widths, heights and print setup. The Excel
- * adapter and the ExcelJS adapter both paint exactly this plan.
+ * adapter and the file writer (src/xlsx/write.ts) both paint exactly this plan.
  */
 import { metaPlace, narrativePlace, walkGrid, type MetaField } from '../format/build';
 import type { FormatRevision } from '../format/revision';
