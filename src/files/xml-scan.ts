@@ -71,9 +71,8 @@ export class XmlCursor {
   private cdata = false;
   private pendingClose = false;
   private readonly stack: string[] = [];
-  /** The next '"' and "'" at or after the scan position (-1: none left; -2: not looked for yet), so that finding a tag's end stays linear. */
-  private dq = -2;
-  private sq = -2;
+  /** The open elements' local names, beside their qualified names. */
+  private readonly locals: string[] = [];
 
   constructor(private readonly xml: string) {}
 
@@ -82,6 +81,7 @@ export class XmlCursor {
     if (this.pendingClose) {
       this.pendingClose = false;
       this.stack.pop();
+      this.locals.pop();
       this.depth = this.stack.length + 1;
       return Token.Close;
     }
@@ -136,7 +136,8 @@ export class XmlCursor {
           throw new XmlScanError(open === undefined ? `多余的结束标记 ${name}` : `${open} 的结束标记写成了 ${name}`);
         }
         this.pos = gt + 1;
-        this.setName(open);
+        this.name = open;
+        this.local = this.locals.pop()!;
         this.depth = this.stack.length + 1;
         return Token.Close;
       }
@@ -154,6 +155,7 @@ export class XmlCursor {
       this.pos = gt + 1;
       this.setName(name);
       this.stack.push(name);
+      this.locals.push(this.local);
       this.depth = this.stack.length;
       if (this.selfClosing) this.pendingClose = true;
       return Token.Open;
@@ -193,6 +195,7 @@ export class XmlCursor {
       if (t === Token.Close && this.stack.length < depth) {
         // next() already popped: push it back so the caller sees the Close of the skipped element.
         this.stack.push(this.name);
+        this.locals.push(this.local);
         this.pendingClose = true;
         return;
       }
@@ -229,22 +232,24 @@ export class XmlCursor {
     return undefined;
   }
 
-  /** Index of the '>' that ends the tag starting at `at`; a '>' inside a quoted attribute does not. */
+  /**
+   * Index of the '>' that ends the tag starting at `at`; a '>' inside a quoted attribute does not.
+   * One pass over the tag (tags do not overlap, so over the whole text too), a quoted value skipped
+   * by one search for its closing quote.
+   */
   private tagEnd(at: number): number {
     const xml = this.xml;
-    let from = at;
-    for (;;) {
-      const gt = xml.indexOf('>', from);
-      if (gt < 0) throw new XmlScanError('标记没有结束');
-      // The next quote of either kind (cached: each position is looked up once, so this stays linear).
-      if (this.dq !== -1 && this.dq < from) this.dq = xml.indexOf('"', from);
-      if (this.sq !== -1 && this.sq < from) this.sq = xml.indexOf("'", from);
-      const q = this.dq < 0 ? this.sq : this.sq < 0 ? this.dq : Math.min(this.dq, this.sq);
-      if (q < 0 || q > gt) return gt;
-      const close = xml.indexOf(q === this.dq ? '"' : "'", q + 1);
-      if (close < 0) throw new XmlScanError('属性值没有结束');
-      from = close + 1;
+    const n = xml.length;
+    for (let i = at + 1; i < n; i++) {
+      const ch = xml.charCodeAt(i);
+      if (ch === GT) return i;
+      if (ch === 0x22 || ch === 0x27) {
+        const close = xml.indexOf(ch === 0x22 ? '"' : "'", i + 1);
+        if (close < 0) throw new XmlScanError('属性值没有结束');
+        i = close;
+      }
     }
+    throw new XmlScanError('标记没有结束');
   }
 
   private after(end: string, from: number): number {

@@ -152,6 +152,11 @@ function readSheet(xml: string, shared: readonly string[], budget: Budget): unkn
       if (row < 0) row = 0;
       col++;
     }
+    if (x.selfClosing) {
+      // A cell with no content (a styled blank): only its position counts.
+      x.next();
+      continue;
+    }
     const type = x.attr('t');
     let v: string | undefined;
     let f: string | undefined;

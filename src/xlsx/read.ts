@@ -43,6 +43,8 @@ export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision =
     if (reviews.reviews.length > 0) source.report.reviews = reviews.reviews;
     source.notes.push(...reviews.problems);
   }
-  source.addresses = Object.fromEntries([...read.addresses].map(([k, p]) => [k, `${p.sheet}!${a1(p.row, p.col)}`]));
+  const addresses: Record<string, string> = {};
+  for (const [k, p] of read.addresses) addresses[k] = `${p.sheet}!${a1(p.row, p.col)}`;
+  source.addresses = addresses;
   return source;
 }

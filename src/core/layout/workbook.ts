@@ -22,7 +22,7 @@ export function definedName(placeKey: string): string {
 }
 
 export function keyOfDefinedName(name: string): string | undefined {
-  return name.toUpperCase().startsWith(NAME_PREFIX) ? name.slice(NAME_PREFIX.length) : undefined;
+  return name.length > NAME_PREFIX.length && name.slice(0, NAME_PREFIX.length).toUpperCase() === NAME_PREFIX ? name.slice(NAME_PREFIX.length) : undefined;
 }
 
 export type StyleToken = 'title' | 'hint' | 'section' | 'caption' | 'header' | 'note' | 'rowLabel' | 'count' | 'fee' | 'metaLabel' | 'metaInput' | 'textInput';
