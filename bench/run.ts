@@ -397,7 +397,7 @@ async function benchImport(): Promise<void> {
 function benchBundle(): void {
   const out = mkdtempSync(join(tmpdir(), 'bench-dist-'));
   try {
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', out], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/webpack'), ['--mode', 'production', '--output-path', out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout.slice(-500)}`);
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/gu)].map((m) => m[1]!).filter((src) => !/^https?:/u.test(src));
@@ -409,16 +409,23 @@ function benchBundle(): void {
 }
 
 async function main(): Promise<void> {
-  benchRunRules();
-  benchStartup();
-  await benchCli();
-  await benchExcelSyncs();
-  await benchXlsx();
-  await benchWord();
-  await benchRelay();
-  await benchImport();
-  await benchCollect();
-  benchBundle();
+  const steps: [string, () => unknown][] = [
+    ['rules', benchRunRules],
+    ['start-up', benchStartup],
+    ['check', benchCli],
+    ['Excel round trips', benchExcelSyncs],
+    ['workbooks', benchXlsx],
+    ['Word', benchWord],
+    ['relay', benchRelay],
+    ['importers', benchImport],
+    ['collect', benchCollect],
+    ['task pane bundle', benchBundle],
+  ];
+  for (const [name, step] of steps) {
+    process.stderr.write(`bench: ${name}\n`);
+    await step();
+  }
+  process.stderr.write('bench: done\n');
 }
 
 main().catch((e: unknown) => {

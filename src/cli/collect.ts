@@ -23,7 +23,7 @@ import { decodeText } from '../files/text';
 import { parseXlsx } from '../xlsx/read';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport } from './load';
-import { writeOutput } from './output-file';
+import { OUTPUT_KINDS, writeOutput } from './output-file';
 import { loadReports } from './read-pool';
 
 export type CollectIo = {
@@ -191,13 +191,17 @@ export async function collectCommand(argv: readonly string[], io: CollectIo): Pr
     ...(year !== undefined ? { year } : {}),
   });
   const plan = workbookPlan(region.revision);
+  // Never written over one of its own inputs (a report, the unit list, the parent's report).
+  const everyInput = [...files, ...[unitsPath, parentPath].filter((p): p is string => typeof p === 'string')];
   const { buildWorkbook } = await import('../xlsx/write');
   await writeOutput(
     out,
     await buildWorkbook({ sheets: [...plan.sheets, ...collectSheets(region)], styles: plan.styles }, placesFromReport(region.totals, region.revision)),
     options.has('overwrite'),
+    OUTPUT_KINDS.xlsx,
+    everyInput,
   );
-  if (typeof html === 'string') await writeOutput(html, dashboardHtml(region, await chartLibrary()), options.has('overwrite'));
+  if (typeof html === 'string') await writeOutput(html, dashboardHtml(region, await chartLibrary()), options.has('overwrite'), OUTPUT_KINDS.html, everyInput);
   // The sum is a report too: its tables must add up.
   const totalsFindings = checkSource({ report: region.totals, narrative: false, oldLabels: [], problems: [], notes: [] }).filter(
     (f) => f.rule !== 'meta-agency' && f.rule !== 'deadline',

@@ -30,7 +30,7 @@ import { readRuleConfigBytes } from '../files/config';
 import { UsageError, parseArgs } from './args';
 import { ioMessage, loadReport, type Loaded } from './load';
 import { CSV_HEADER, csvLine, formatRulesText, summaryText, type Style } from './output';
-import { OutputError, writeOutput } from './output-file';
+import { OUTPUT_KINDS, OutputError, writeOutput } from './output-file';
 import { collectCommand, terminalProgress } from './collect';
 import { checkReports, loadReports } from './read-pool';
 import { checkOne, type CheckSetup, type Checked } from './check-one';
@@ -226,7 +226,10 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
   }
   // The workbook writer loads only for the commands that write a workbook.
   const { buildWorkbook } = await import('../xlsx/write');
-  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'));
+  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'), OUTPUT_KINDS.xlsx, [
+    ...(typeof data === 'string' ? [data] : []),
+    ...(typeof options.get('config') === 'string' ? [options.get('config') as string] : []),
+  ]);
   const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';
   const carries = config ? '携带本地规则（隐藏的“本地规则”工作表），用它检查时按这些规则' : '';
   const reviewed = reviews && reviews.length > 0 ? `带有 ${reviews.length} 条核实记录（“核实记录”工作表）` : '';
@@ -240,7 +243,7 @@ async function exportJson(argv: readonly string[], io: Io): Promise<number> {
   const { input, out } = inputAndOutput(positional, options, { input: '要导出的工作簿', output: '.json' });
   const loaded = await loadOrExplain(input, io);
   if (!loaded) return EXIT_USAGE;
-  await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'));
+  await writeOutput(out, stringifyReport(loaded.report), options.has('overwrite'), OUTPUT_KINDS.json, [input]);
   io.out(`已导出 ${out}${loaded.notes.length > 0 ? `（注：${loaded.notes.join('；')}）` : ''}`);
   return EXIT_OK;
 }
@@ -283,7 +286,7 @@ async function importOne(input: string, out: string, overwrite: boolean, io: Io,
   for (const p of loaded.problems) io.err(`  ${batch ? `${basename(input)}：` : ''}未能读取：${p}`);
   for (const l of loaded.oldLabels) io.err(`  ${batch ? `${basename(input)}：` : ''}旧格式：${l}`);
   try {
-    await writeOutput(out, stringifyReport(loaded.report), overwrite);
+    await writeOutput(out, stringifyReport(loaded.report), overwrite, OUTPUT_KINDS.json, [input]);
   } catch (e) {
     if (!batch || !(e instanceof OutputError)) throw e;
     io.err(`错误：未能写入 ${input} 的结果：${e.message}`);
@@ -349,7 +352,7 @@ async function word(argv: readonly string[], io: Io): Promise<number> {
   }
   const { buildDocx } = await import('../word/docx');
   const bytes = await buildDocx(documentPlan(loaded.report, { blankAsZero: options.has('blank-as-zero') }));
-  await writeOutput(out, Buffer.from(bytes), options.has('overwrite'));
+  await writeOutput(out, Buffer.from(bytes), options.has('overwrite'), OUTPUT_KINDS.docx, [input]);
   io.out(`已生成 ${out}`);
   return EXIT_OK;
 }

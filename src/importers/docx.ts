@@ -1,5 +1,5 @@
 /** A published report as a Word file (.docx): the body's paragraphs and tables, in order. */
-import { isZip, unzipParts } from '../files/zip';
+import { compoundFileKind, isZip, unzipParts } from '../files/zip';
 import { Token, XmlCursor, XmlScanError } from '../files/xml-scan';
 import { ImportError, MAX_BLOCKS, type Block } from './blocks';
 
@@ -136,6 +136,9 @@ function readBody(xml: string): Block[] | undefined {
 }
 
 export function blocksFromDocx(bytes: Uint8Array): Block[] {
+  const compound = compoundFileKind(bytes);
+  if (compound === 'encrypted') throw new ImportError('Word 文档已加密（设置了打开密码），无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再试');
+  if (compound === 'legacy') throw new ImportError('这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 后再试');
   if (!isZip(bytes)) throw new ImportError('不是 Word 文档（.docx）文件');
   const unzipped = unzipParts(bytes, (name) => name === 'word/document.xml', MAX_DOCUMENT_XML, MAX_DOCUMENT_XML);
   if (!unzipped.ok) {

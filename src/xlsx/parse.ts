@@ -7,7 +7,7 @@
  * shared strings and sheets are counted as they are met.
  */
 import { columnIndex } from '../core/layout/a1';
-import { isZip, unzipParts } from '../files/zip';
+import { compoundFileKind, isZip, unzipParts } from '../files/zip';
 import { Token, XmlCursor, XmlScanError } from '../files/xml-scan';
 import { UserError } from '../errors';
 
@@ -220,6 +220,9 @@ function readRelationships(xml: string): Map<string, string> {
 
 export function parseXlsx(bytes: Uint8Array): WorkbookData {
   if (bytes.length > MAX_XLSX_BYTES) throw new WorkbookError(`文件过大（上限 ${MAX_XLSX_BYTES / 1048576} MB）`);
+  const compound = compoundFileKind(bytes);
+  if (compound === 'encrypted') throw new WorkbookError('工作簿已加密（设置了打开密码），无法读取：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 再试');
+  if (compound === 'legacy') throw new WorkbookError('这是旧版 Excel 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再试');
   if (!isZip(bytes)) throw new WorkbookError('不是 Excel 工作簿（.xlsx）文件');
   const unzipped = unzipParts(
     bytes,
