@@ -1,5 +1,11 @@
 /** The forward XML scanner under the .xlsx and .docx readers, and workbook shapes other generators write. */
-import { zipSync, strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { XMLValidator } from 'fast-xml-parser';
+import { placesFromReport, workbookPlan } from '../../src/core';
+import { buildWorkbook } from '../../src/xlsx/write';
+import { readReport } from '../../src/xlsx/read';
+import { REV } from '../helpers/format';
+import { loadExample } from '../helpers/reports';
 import { Token, XmlCursor, XmlScanError, decodeXmlText } from '../../src/files/xml-scan';
 import { MAX_CELLS, WorkbookError, parseXlsx } from '../../src/xlsx/parse';
 
@@ -174,5 +180,35 @@ describe('workbooks as other generators write them', () => {
 
   test('a garbled sheet part is a clear error naming the part', () => {
     expect(() => parseXlsx(workbook([sheet('<row r="1"><c r="A1"><v>1</c></row>')]))).toThrow(/已损坏（xl\/worksheets\/sheet1\.xml 无法解析/u);
+  });
+
+  test('a stored part whose bytes were changed (its CRC no longer matches) is refused, not read as other numbers', () => {
+    const files = {
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': strToU8(sheet('<row r="1"><c r="A1"><v>12</v></c></row>')),
+    };
+    const good = zipSync(files, { level: 0 });
+    expect(parseXlsx(good).sheets[0]!.grid).toEqual([[12]]);
+    const bad = good.slice();
+    const at = Buffer.from(bad).indexOf('<v>12</v>');
+    bad[at + 3] = '7'.charCodeAt(0);
+    expect(() => parseXlsx(bad)).toThrow(/已损坏/u);
+  });
+
+  test('characters XML cannot carry (U+FFFE, U+FFFF, control characters) are dropped from written text, and every part stays well-formed', async () => {
+    const report = loadExample();
+    const bad = {
+      ...report,
+      meta: { ...report.meta, agency: '城东区\uFFFE人民\u0001政府\uFFFF' },
+      narrative: { ...report.narrative, problems: '问题\u0008一\uD800' },
+    };
+    const bytes = await buildWorkbook(workbookPlan(REV), placesFromReport(bad, REV));
+    for (const [name, part] of Object.entries(unzipSync(new Uint8Array(bytes)))) {
+      if (name.endsWith('.xml') || name.endsWith('.rels')) expect([name, XMLValidator.validate(strFromU8(part))]).toEqual([name, true]);
+    }
+    const read = readReport(parseXlsx(bytes)).report;
+    expect(read.meta.agency).toBe('城东区人民政府');
+    expect(read.narrative.problems).toBe('问题一');
   });
 });
