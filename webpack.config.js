@@ -69,6 +69,8 @@ module.exports = (_env, argv) => {
       }),
     ],
     devServer: {
+      // Loopback only; the relay below checks the Host header itself, as webpack-dev-server does for its own files.
+      host: 'localhost',
       port: 3000,
       server: 'https',
       static: false,

@@ -12,9 +12,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isZip } from '../files/zip';
 import { RelayFullError, type RelayStore } from './relay';
 import { RELAY_MIMES, RELAY_PATH, XLSX_MIME } from '../files/relay';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy, pageHeaderPolicy } from './csp';
 
-export { contentSecurityPolicy };
+export { contentSecurityPolicy, pageHeaderPolicy };
 
 const brotli = promisify(brotliCompress);
 const gzip = promisify(gzipCallback);
@@ -32,11 +32,43 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-function securityHeaders(res: ServerResponse): void {
+function securityHeaders(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  // No X-Frame-Options: Office hosts the task pane in a frame (Excel on the web).
+  // No X-Frame-Options: Office hosts the task pane in a frame (Excel on the web); the page's CSP
+  // names the frames that may. No Cross-Origin-Resource-Policy on the built files: Office on the
+  // web loads the ribbon's icons from its own origin.
+  if ((req.socket as { encrypted?: boolean }).encrypted) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+}
+
+/**
+ * Whether the request is addressed to this server (DNS rebinding: a page of another site that
+ * resolves its own name to this server must not reach it). With a configured origin, its host; else
+ * a loopback name, or the host the server was told to listen on.
+ */
+export function hostAllowed(host: string | undefined, options: Pick<AppOptions, 'origin' | 'listenHost'>): boolean {
+  if (!host) return false;
+  if (options.origin) return host.toLowerCase() === new URL(options.origin).host.toLowerCase();
+  let name: string;
+  try {
+    name = new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return ['localhost', '127.0.0.1', '[::1]'].includes(name) || (options.listenHost !== undefined && name === options.listenHost.toLowerCase());
+}
+
+/**
+ * Uploads admitted to the relay at once, and the bytes they may hold together: a request beyond
+ * either is refused before its body is read, so a burst of large uploads cannot fill the memory.
+ */
+export const UPLOAD_LIMITS = { concurrent: 256, bytes: 64 * 1024 * 1024 };
+
+/** A refusal sent before the body is read: the connection is closed after it instead of reading what remains. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
+  res.setHeader('Connection', 'close');
+  res.on('finish', () => req.destroy());
+  send(res, status, body);
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
@@ -53,7 +85,13 @@ export type AppOptions = {
   /** The origin pages are served from, e.g. https://addins.example.gov.cn; when absent, derived from Host. */
   origin?: string;
   officeJsOrigin?: string;
+  /** The host name the server listens on when it is not loopback (HOST), accepted in Host headers. */
+  listenHost?: string;
+  uploads?: { concurrent: number; bytes: number };
 };
+
+/** What the uploads being read hold now, per app. */
+const ADMITTED = new WeakMap<AppOptions, { uploads: number; bytes: number }>();
 
 function ownOrigin(req: IncomingMessage, options: AppOptions): string {
   if (options.origin) return options.origin;
@@ -61,24 +99,23 @@ function ownOrigin(req: IncomingMessage, options: AppOptions): string {
   return `${tls}://${req.headers.host ?? ''}`;
 }
 
-/** Reads a request body up to a limit; undefined when it is larger. */
+/** Reads a request body up to a limit; undefined as soon as it is larger (the rest is not read). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) {
-      resolveBody(undefined);
-      req.resume();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(over ? undefined : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolveBody(undefined);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolveBody(size > limit ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -111,9 +148,32 @@ async function handleRelay(req: IncomingMessage, res: ServerResponse, url: URL, 
       send(res, 415, 'expected a .docx or .xlsx');
       return;
     }
-    const body = await readBody(req, relay.limits.maxBytes);
+    // Admission before any byte of the body is read: a full relay, too many uploads at once, or
+    // more bytes than the budget are refused at once and the connection closed.
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > relay.limits.maxBytes) {
+      refuse(req, res, 413, 'document too large');
+      return;
+    }
+    const limits = options.uploads ?? UPLOAD_LIMITS;
+    const admitted = ADMITTED.get(options) ?? { uploads: 0, bytes: 0 };
+    ADMITTED.set(options, admitted);
+    const reserve = Number.isFinite(declared) ? declared : relay.limits.maxBytes;
+    if (relay.size >= relay.limits.maxDocuments || admitted.uploads >= limits.concurrent || admitted.bytes + reserve > limits.bytes) {
+      refuse(req, res, 503, 'relay busy, try again shortly');
+      return;
+    }
+    admitted.uploads++;
+    admitted.bytes += reserve;
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req, Math.min(relay.limits.maxBytes, reserve));
+    } finally {
+      admitted.uploads--;
+      admitted.bytes -= reserve;
+    }
     if (!body) {
-      send(res, 413, 'document too large');
+      refuse(req, res, 413, 'document too large');
       return;
     }
     if (!isZip(body)) {
@@ -169,7 +229,8 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, op
   }
   const root = resolve(options.root);
   const file = resolve(join(root, normalize(pathname === '/' ? '/taskpane.html' : pathname)));
-  if (file !== root && !file.startsWith(root + sep)) {
+  // Source maps are not served (a production build has none; a development one left in dist/ stays private).
+  if ((file !== root && !file.startsWith(root + sep)) || file.toLowerCase().endsWith('.map')) {
     send(res, 404, 'not found');
     return;
   }
@@ -184,7 +245,7 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL, op
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.statusCode = 200;
   res.setHeader('Content-Type', type);
-  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(options.officeJsOrigin));
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', pageHeaderPolicy(options.officeJsOrigin));
   // Chunks named by their content hash never change: cached for a year. Pages, the manifest and
   // unhashed files are revalidated on every load, so a new version is seen at once.
   res.setHeader('Cache-Control', /\.[0-9a-f]{8,}\.js$/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -245,7 +306,12 @@ export function relayMiddleware(options: Omit<AppOptions, 'root'>): (req: Incomi
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!isRelayPath(url.pathname)) return false;
-    securityHeaders(res);
+    securityHeaders(req, res);
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (!hostAllowed(req.headers.host, options)) {
+      send(res, 421, 'misdirected request: unknown host');
+      return true;
+    }
     handleRelay(req, res, url, { ...options, root: '' }).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
     });
@@ -256,7 +322,11 @@ export function relayMiddleware(options: Omit<AppOptions, 'root'>): (req: Incomi
 /** The request handler: relay under /api/relay, files elsewhere. */
 export function createApp(options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    securityHeaders(res);
+    securityHeaders(req, res);
+    if (!hostAllowed(req.headers.host, options)) {
+      send(res, 421, 'misdirected request: unknown host');
+      return;
+    }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -264,6 +334,8 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
       send(res, 400, 'bad request');
       return;
     }
+    // Documents are for this origin's pages only.
+    if (isRelayPath(url.pathname)) res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     const work = isRelayPath(url.pathname) ? handleRelay(req, res, url, options) : serveFile(req, res, url, options);
     work.catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');

@@ -27,3 +27,25 @@ export function contentSecurityPolicy(officeJsOrigin: string = DEFAULT_OFFICE_JS
     "form-action 'self'",
   ].join('; ');
 }
+
+/**
+ * Who may frame the task pane: Office on the web hosts it in a frame from its own origins (frame-
+ * ancestors works only as a header, not in the page's meta tag). The desktop clients' webviews do
+ * not frame it from a web origin and are not affected.
+ */
+export const OFFICE_FRAME_ANCESTORS = [
+  "'self'",
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.officeapps.live.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://*.sharepoint.com',
+  'https://*.officeppe.com',
+  'https://*.partner.officewebapps.cn',
+];
+
+/** The policy our server sends with a page: the page's own, and who may frame it. */
+export function pageHeaderPolicy(officeJsOrigin: string = DEFAULT_OFFICE_JS_ORIGIN): string {
+  return `${contentSecurityPolicy(officeJsOrigin)}; frame-ancestors ${OFFICE_FRAME_ANCESTORS.join(' ')}`;
+}

@@ -28,7 +28,14 @@ function main(): void {
   sweeper.unref();
   // The CSP allows scripts from the origin office.js is built to load from (OFFICE_JS_URL, as for the build).
   const officeJsOrigin = new URL(process.env.OFFICE_JS_URL ?? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js').origin;
-  const app = createApp({ root, relay, officeJsOrigin, ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}) });
+  const app = createApp({
+    root,
+    relay,
+    officeJsOrigin,
+    ...(process.env.ADDIN_ORIGIN ? { origin: process.env.ADDIN_ORIGIN } : {}),
+    // A server told to listen on a name or address answers requests addressed to it (and to loopback).
+    ...(process.env.HOST && !['0.0.0.0', '::'].includes(process.env.HOST) ? { listenHost: process.env.HOST } : {}),
+  });
   const cert = process.env.TLS_CERT;
   const key = process.env.TLS_KEY;
   let server: Server;

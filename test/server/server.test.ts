@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acceptedEncoding, contentSecurityPolicy, createApp, relayMiddleware } from '../../src/server/app';
+import { acceptedEncoding, contentSecurityPolicy, createApp, hostAllowed, pageHeaderPolicy, relayMiddleware } from '../../src/server/app';
+import { request } from 'node:http';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { RelayStore } from '../../src/server/relay';
@@ -17,6 +18,7 @@ writeFileSync(join(root, 'assets', 'icon-16.png'), Buffer.from([0x89, 0x50, 0x4e
 writeFileSync(join(root, '..', 'secret-outside-root.txt'), 'secret');
 const CHUNK = `/* a chunk */ ${'export const x = "政府信息公开";\n'.repeat(2000)}`;
 writeFileSync(join(root, 'taskpane.0123abcd.js'), CHUNK);
+writeFileSync(join(root, 'taskpane.0123abcd.js.map'), '{"sources":["secret.ts"]}');
 
 let clock = 1_000_000;
 let relay: RelayStore;
@@ -207,10 +209,93 @@ describe('compression and caching of the built files', () => {
   test('the page is revalidated on every load and keeps its CSP when compressed; images are sent as they are', async () => {
     const page = await rawGet('/taskpane.html', { 'Accept-Encoding': 'br' });
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy());
+    expect(page.headers['content-security-policy']).toBe(pageHeaderPolicy());
     expect(brotliDecompressSync(page.body).toString('utf8')).toContain('<title>x</title>');
     const icon = await rawGet('/assets/icon-16.png', { 'Accept-Encoding': 'br' });
     expect(icon.headers['content-encoding']).toBeUndefined();
     expect(icon.body).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  });
+});
+
+describe('hardening: hosts, admission before reading, headers', () => {
+  test.each<[string | undefined, { origin?: string; listenHost?: string }, boolean]>([
+    ['127.0.0.1:3000', {}, true],
+    ['localhost:3000', {}, true],
+    ['[::1]:3000', {}, true],
+    ['evil.example:3000', {}, false],
+    [undefined, {}, false],
+    ['addins.example.gov.cn', { origin: 'https://addins.example.gov.cn' }, true],
+    ['localhost:3000', { origin: 'https://addins.example.gov.cn' }, false],
+    ['addin-host:3000', { listenHost: 'addin-host' }, true],
+  ])('Host %s with %j → %s', (host, options, allowed) => {
+    expect(hostAllowed(host, options)).toBe(allowed);
+  });
+
+  test('a request addressed to another host (DNS rebinding) is refused, for files and the relay', async () => {
+    for (const path of ['/taskpane.html', '/api/relay/x']) {
+      const r = await rawGet(path, { Host: 'rebound.example.com' });
+      expect([path, r.status]).toEqual([path, 421]);
+    }
+  });
+
+  test('the page names who may frame it; source maps are not served; icons carry no Cross-Origin-Resource-Policy, documents do', async () => {
+    const page = await fetch(`${base}/taskpane.html`);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/\*\.office\.com .*https:\/\/\*\.officeapps\.live\.com/u);
+    expect((await fetch(`${base}/taskpane.0123abcd.js.map`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/icon-16.png`)).headers.get('cross-origin-resource-policy')).toBeNull();
+    const { url } = (await (await upload(doc())).json()) as { url: string };
+    expect((await fetch(base + url)).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(page.headers.get('strict-transport-security')).toBeNull(); // plain HTTP on loopback
+  });
+
+  /** Starts an upload that declares `length` bytes and sends only its first bytes; resolves with the status if the server answers. */
+  function partialUpload(length: number): { status: Promise<number>; abort: () => void } {
+    const req = request(`${base}/api/relay`, { method: 'POST', headers: { 'Content-Type': DOCX, 'Content-Length': String(length), Origin: base } });
+    const status = new Promise<number>((resolve) => {
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(-1));
+    });
+    req.write(doc(100));
+    return { status, abort: () => req.destroy() };
+  }
+
+  test('uploads beyond the byte budget are refused before their bodies are read; memory returns to its baseline', async () => {
+    const big = 20 * 1024 * 1024;
+    relay = new RelayStore({ maxBytes: big, maxDocuments: 50, ttlMs: 60_000 }, () => clock);
+    const small = createServer(createApp({ root, relay, uploads: { concurrent: 100, bytes: 3 * big } }));
+    await new Promise<void>((r) => small.listen(0, '127.0.0.1', r));
+    const before = process.memoryUsage().rss;
+    const saved = base;
+    base = `http://127.0.0.1:${(small.address() as AddressInfo).port}`;
+    try {
+      // 40 uploads of 20 MB each start at once: three fit the budget and wait for their bodies, the rest are refused at once.
+      const started = Array.from({ length: 40 }, () => partialUpload(big));
+      const refused = await Promise.race([
+        Promise.all(started.slice(3).map((u) => u.status)),
+        new Promise<number[]>((resolve) => setTimeout(() => resolve([]), 5000)),
+      ]);
+      expect(refused).toHaveLength(37);
+      expect(refused.every((s) => s === 503)).toBe(true);
+      for (const u of started) u.abort();
+      expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+      // Once they are gone, an upload is admitted again.
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await upload(doc())).status).toBe(201);
+    } finally {
+      base = saved;
+      await new Promise<void>((r) => small.close(() => r()));
+    }
+  });
+
+  test('an upload whose body outgrows the size cap is cut off as soon as it does, not read to its end', async () => {
+    const r = await fetch(`${base}/api/relay`, {
+      method: 'POST',
+      body: new Uint8Array(doc(200 * 1024)),
+      headers: { 'Content-Type': DOCX, Origin: base, 'Content-Length': String(200 * 1024 + 4) },
+    });
+    expect(r.status).toBe(413);
   });
 });
