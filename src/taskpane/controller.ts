@@ -31,13 +31,12 @@ import {
 import { UserError } from '../errors';
 import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf, templatePresent, type ExcelCheckResult } from '../excel/check';
 import { fillZerosInExcel, storeReviewsInExcel, undoZerosInExcel } from '../excel/reviews';
-import { listWorkbook } from '../xlsx/list';
 import { overlaps } from './ranges';
 import { removeConfigInExcel, storeConfigInExcel } from '../excel/config';
+import { paintTemplateInExcel } from '../excel/template';
 import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
-import { paintTemplateInExcel } from '../excel/template';
 import { ReportFileError, readReportBytes } from '../files/read';
 import { actionRunner, failureOf, paneSetters } from './action';
 import type { Deliver } from './delivery';
@@ -413,6 +412,8 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
         if (!view) throw new UserError('请先检查报告，再导出问题清单。');
         const addresses = Object.fromEntries(Object.entries(view.addresses).map(([k, a]) => [k, `${a.sheet}!${a.address}`]));
         const name = view.report.meta.agency ? `${view.report.meta.agency}${view.report.meta.year ? `${view.report.meta.year}年度报告` : ''}` : '报告';
+        // The list writer (and its zip library) loads when a list is first exported.
+        const { listWorkbook } = await import(/* webpackChunkName: "list" */ '../xlsx/list');
         const bytes = listWorkbook({
           name: '问题清单',
           title: `${name}问题清单（${today()}检查：${summaryText(view.summary)}）`,
