@@ -61,6 +61,8 @@ test('serves over HTTPS with the given certificate and security headers', async 
   expect(r.headers['content-security-policy']).toContain("default-src 'self'");
   expect(r.headers['x-content-type-options']).toBe('nosniff');
   expect(r.headers['referrer-policy']).toBe('no-referrer');
+  expect(r.headers['strict-transport-security']).toBe('max-age=31536000');
+  expect(r.headers['content-security-policy']).toContain('frame-ancestors ');
 });
 
 test('refuses relay uploads from another origin and unknown tokens', async () => {
