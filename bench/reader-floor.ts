@@ -4,6 +4,7 @@
  * object: the samples of each, in milliseconds.
  */
 import { readFileSync } from 'node:fs';
+import '../src/files/node-crc'; // as the command line does
 import { unzipSync } from 'fflate';
 import { readWorkbookSource } from '../src/xlsx/read';
 import { importReport } from '../src/importers';

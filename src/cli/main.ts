@@ -3,6 +3,7 @@
  * Exit codes: 0 no error findings; 1 some file has an error finding; 2 usage or unreadable input.
  */
 import { existsSync } from 'node:fs';
+import '../files/node-crc';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import {

@@ -1,5 +1,6 @@
 /** A reading process of the pool (read-pool.ts): reads the files it is sent and answers with what it read, or, after a check setup, with the lines `check` prints. */
 import { loadReport } from './load';
+import '../files/node-crc';
 import { checkOne, type CheckSetup } from './check-one';
 import type { PoolAnswer, PoolJob } from './read-pool';
 

@@ -165,7 +165,7 @@ export class XmlCursor {
   /** An attribute of the current start tag, by qualified name, decoded; undefined when absent. */
   attr(name: string): string | undefined {
     const raw = this.rawAttr((n) => n === name);
-    return raw === undefined ? undefined : decodeXmlText(raw);
+    return raw === undefined || raw.indexOf('&') < 0 ? raw : decodeXmlText(raw);
   }
 
   /** An attribute by its name after any prefix (`r:id`, `x:id` → `id`). */
@@ -177,7 +177,7 @@ export class XmlCursor {
   /** The current text run, decoded (CDATA as written). */
   text(): string {
     const raw = this.xml.slice(this.textFrom, this.textTo);
-    return this.cdata ? raw : decodeXmlText(raw);
+    return this.cdata || raw.indexOf('&') < 0 ? raw : decodeXmlText(raw);
   }
 
   /** Length of the current text run in the source, without decoding it. */

@@ -127,7 +127,11 @@ describe('references', () => {
     ['报告数据!D5', { sheet: '报告数据', row: 4, col: 3 }],
     ["='Gabe''s'!$AA$10", { sheet: "Gabe's", row: 9, col: 26 }],
     ['=Sheet1!$B$2:$D$2', { sheet: 'Sheet1', row: 1, col: 1 }],
+    ["'报告数据'!$D$5:$F$9", { sheet: '报告数据', row: 4, col: 3 }],
+    ["'报告数据'!D5", { sheet: '报告数据', row: 4, col: 3 }],
+    ["'S'!$XFD$1048576", { sheet: 'S', row: 1048575, col: 16383 }],
   ])('%s', (ref, expected) => expect(parseReference(ref)).toEqual(expected));
+  test.each(["'S'!$AAAA$1", "'S'!$d$5", "'S'!$D$", "'S'!$D$5x", "'S!$D$5"])('%p is not read as a cell', (ref) => expect(parseReference(ref)).toBeUndefined());
   test('round trip with quoting', () => {
     expect(parseReference(sheetReference("报告数据 (2)'x", 9, 30))).toEqual({ sheet: "报告数据 (2)'x", row: 9, col: 30 });
   });

@@ -29,8 +29,43 @@ export function sheetReference(sheet: string, row: number, col: number): string 
   return `'${sheet.replace(/'/gu, "''")}'!$${columnLetters(col)}$${row + 1}`;
 }
 
+/** `$D$5` / `D5` at the end of a reference, read by hand (the common case of every defined name); undefined for anything else. */
+function cellAtEnd(ref: string, from: number): { row: number; col: number } | undefined {
+  let i = from;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let col = 0;
+  const start = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) col = col * 26 + (c - 0x40);
+    else break;
+  }
+  if (i === start || i - start > 3) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) row = row * 10 + (c - 0x30);
+    else return undefined;
+  }
+  return i === digits || row < 1 ? undefined : { row: row - 1, col: col - 1 };
+}
+
 /** Parses `'Sheet'!$D$5`, `Sheet!D5` or `=Sheet!$D$5:$F$5` into sheet and top-left cell. */
 export function parseReference(ref: string): { sheet: string; row: number; col: number } | undefined {
+  // Fast path: a quoted sheet name without doubled quotes and one cell, as every name we write.
+  if (ref.charCodeAt(0) === 0x27) {
+    const close = ref.indexOf("'!", 1);
+    if (close > 1 && ref.indexOf("'", 1) === close) {
+      const cell = cellAtEnd(ref, close + 2);
+      if (cell) return { sheet: ref.slice(1, close), ...cell };
+    }
+  }
+  return parseReferenceSlow(ref);
+}
+
+function parseReferenceSlow(ref: string): { sheet: string; row: number; col: number } | undefined {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!(\$?[A-Z]{1,3}\$?\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(ref.trim());
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/gu, "'") : m[2]!;
