@@ -4,22 +4,11 @@
  * object: the samples of each, in milliseconds.
  */
 import { readFileSync } from 'node:fs';
+import { samples } from './samples';
 import '../src/files/node-crc'; // as the command line does
 import { unzipSync } from 'fflate';
 import { readWorkbookSource } from '../src/xlsx/read';
 import { importReport } from '../src/importers';
-
-/** Milliseconds of each of `n` calls, after `warm` calls not counted. */
-function samples(n: number, warm: number, f: () => unknown): number[] {
-  for (let i = 0; i < warm; i++) f();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times;
-}
 
 /** What reading a workbook cannot go below: inflating the parts the reader reads (fflate alone, no checks) and finding each cell's start in them. */
 function xlsxFloor(bytes: Uint8Array): number {

@@ -3,6 +3,7 @@
  * Progress and diagnostics go to stderr. Numbers are measured here, never asserted in timed tests.
  */
 import { spawnSync } from 'node:child_process';
+import { samples } from './samples';
 import { buildSync } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,18 +44,6 @@ function emitSamples(metric: string, xs: number[], unit: string): void {
   process.stdout.write(
     `${JSON.stringify({ metric, value: round(median(xs)), unit, samples: xs.length, min: round(Math.min(...xs)), max: round(Math.max(...xs)) })}\n`,
   );
-}
-
-/** Milliseconds of each of `n` calls, after `warm` calls not counted. */
-function samples(n: number, warm: number, f: () => unknown): number[] {
-  for (let i = 0; i < warm; i++) f();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times;
 }
 
 /** The command line as users run it: the launcher, which runs the built bundle (built here first if needed). */

@@ -180,11 +180,6 @@ export class XmlCursor {
     return this.cdata || raw.indexOf('&') < 0 ? raw : decodeXmlText(raw);
   }
 
-  /** Length of the current text run in the source, without decoding it. */
-  get textLength(): number {
-    return this.textTo - this.textFrom;
-  }
-
   /** Skips to the end of the current element (after an Open): its content is not looked at. */
   skipElement(): void {
     if (this.pendingClose) return;
