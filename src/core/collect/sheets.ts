@@ -4,10 +4,7 @@
  * report skip them (they are not the report's tables).
  */
 import { COLLECT_SHEETS, problemListRows, type PlanCell, type SheetPlan } from '../layout';
-import { textWidth } from '../layout/lines';
-
-/** Points per line of 11 pt text. */
-const LINE_HEIGHT = 15;
+import { LINE_HEIGHT, linesFor } from '../layout/workbook';
 import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
 export const [STATUS_SHEET, PROBLEMS_SHEET, SIMILAR_SHEET] = COLLECT_SHEETS;
@@ -19,10 +16,7 @@ function listSheet(name: string, title: string, header: readonly string[], width
   // A row as tall as its longest wrapped cell: spreadsheet programs do not grow rows of a file they open.
   const rowHeights: Record<number, number> = {};
   rows.forEach((r, i) => {
-    const lines = Math.max(
-      1,
-      ...r.map((text, col) => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, (widths[col] ?? 10) - 1))), 0)),
-    );
+    const lines = Math.max(1, ...r.map((text, col) => linesFor(text, widths[col] ?? 10)));
     if (lines > 1) rowHeights[2 + i] = LINE_HEIGHT * lines;
   });
   return { name, cells, columnWidths: [...widths], rowHeights, print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1 } };
