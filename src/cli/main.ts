@@ -54,7 +54,7 @@ const USAGE = `政府信息公开年报助手 — 命令行
       --format csv 输出问题清单（每个问题一行，可用 Excel 打开）。已核实的问题不算错误。
       同时检查多个机关的报告时，还比较它们之间的雷同；--config 使用本地规则（见 rules）。
   npm run cli -- template [--data <报告.json|报告.xlsx>] [--config <规则.json>] -o <报告.xlsx> [--overwrite]
-      生成标准工作簿（报告数据、报告正文两张表），可用已有报告预先填好；--config 让工作簿携带本地规则
+      生成标准工作簿（报告数据、报告正文两张表，及用公式自动核对合计的“核对”表），可用已有报告预先填好；--config 让工作簿携带本地规则
       （隐藏的“本地规则”工作表），此后在 Excel 和命令行中检查它都按这些规则。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。

@@ -3,6 +3,7 @@
  * syncs: list sheets and names; look inside same-named sheets; write everything.
  */
 import {
+  FAILED_LOOK,
   NAME_PREFIX,
   a1,
   columnLetters,
@@ -129,7 +130,8 @@ export function paintSheet(
     if (c.key) {
       const value = values.get(c.key);
       if (value !== undefined && value !== null) ws.getRange(a1(c.row, c.col)).values = [[asTyped(value)]];
-    } else if (c.text !== null) ws.getRange(a1(c.row, c.col)).values = [[c.text]];
+    } else if (c.formula) ws.getRange(a1(c.row, c.col)).formulas = [[`=${c.formula.text}`]];
+    else if (c.text !== null) ws.getRange(a1(c.row, c.col)).values = [[c.text]];
     const format = plan.styles[c.style].numberFormat;
     if (format) ws.getRange(a1(c.row, c.col)).numberFormat = [[format]];
   }
@@ -151,6 +153,14 @@ export function paintSheet(
     range.dataValidation.rule = v.type === 'whole' ? { wholeNumber: rule } : { decimal: rule };
     range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
+  }
+  // A total whose check fails turns red (the same look as the file's differential format).
+  for (const cf of sheet.conditionalFormats ?? []) {
+    const format = ws.getRange(a1(cf.row, cf.col)).conditionalFormats.add('Custom');
+    format.custom.rule.formula = `=${cf.formula}`;
+    format.custom.format.font.color = FAILED_LOOK.fontColor;
+    format.custom.format.font.bold = FAILED_LOOK.bold;
+    format.custom.format.fill.color = FAILED_LOOK.fill;
   }
   if (features.api19) {
     ws.pageLayout.orientation = sheet.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';

@@ -8,11 +8,15 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import {
+  FAILED_LOOK,
   a1,
   columnLetters,
+  computedValue,
   definedName,
   sheetReference,
+  type Computed,
   type PlanCell,
+  type PlanFormula,
   type SheetPlan,
   type StyleSpec,
   type StyleToken,
@@ -83,7 +87,10 @@ function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
   const xml =
     `${XML}<styleSheet xmlns="${MAIN_NS}">${numFmts}${list('fonts', fonts)}${list('fills', fills)}${list('borders', borders)}` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${list('cellXfs', xfs)}` +
-    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+    // The one differential format: a total whose check fails, in bold dark red on light red.
+    `<dxfs count="1"><dxf><font>${FAILED_LOOK.bold ? '<b/>' : ''}<color rgb="${argb(FAILED_LOOK.fontColor)}"/></font>` +
+    `<fill><patternFill><bgColor rgb="${argb(FAILED_LOOK.fill)}"/></patternFill></fill></dxf></dxfs></styleSheet>`;
   return { xml, index };
 }
 
@@ -110,10 +117,19 @@ class SharedStrings {
   }
 }
 
-type Content = { style: number; value: string | number | null };
+type Content = { style: number; value: string | number | null; formula?: PlanFormula };
 
-function cellXml(ref: string, content: Content, strings: SharedStrings): string {
+/** A formula cell with the value it computes saved beside it (programs that do not recalculate on load show that). */
+function formulaXml(ref: string, style: number, formula: string, value: Computed): string {
+  const f = `<f>${esc(formula)}</f>`;
+  if (typeof value === 'object') return `<c r="${ref}" s="${style}" t="e">${f}<v>${esc(value.error)}</v></c>`;
+  if (typeof value === 'number') return `<c r="${ref}" s="${style}">${f}<v>${value}</v></c>`;
+  return `<c r="${ref}" s="${style}" t="str">${f}<v>${esc(value)}</v></c>`;
+}
+
+function cellXml(ref: string, content: Content, strings: SharedStrings, values: ReadonlyMap<string, unknown>): string {
   const { style, value } = content;
+  if (content.formula) return formulaXml(ref, style, content.formula.text, computedValue(content.formula, values));
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   if (typeof value === 'number')
     return Number.isFinite(value)
@@ -140,7 +156,7 @@ function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string,
   for (const c of sheet.cells as PlanCell[]) {
     const style = styles.index.get(c.style) ?? 0;
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) put(r, k, { style, value: null });
-    put(c.row, c.col, { style, value: c.key ? (values.get(c.key) ?? null) : c.text });
+    put(c.row, c.col, { style, value: c.key ? (values.get(c.key) ?? null) : c.text, ...(c.formula ? { formula: c.formula } : {}) });
     if (c.rowSpan > 1 || c.colSpan > 1) merges.push(`<mergeCell ref="${a1(c.row, c.col)}:${a1(c.row + c.rowSpan - 1, c.col + c.colSpan - 1)}"/>`);
     if (c.validation) (validations.get(c.validation) ?? validations.set(c.validation, []).get(c.validation)!).push(a1(c.row, c.col));
   }
@@ -162,7 +178,7 @@ function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string,
     const xml = cells
       ? [...cells.entries()]
           .sort((a, b) => a[0] - b[0])
-          .map(([k, content]) => cellXml(a1(r, k), content, strings))
+          .map(([k, content]) => cellXml(a1(r, k), content, strings, values))
           .join('')
       : '';
     out.push(`<row r="${r + 1}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`);
@@ -171,6 +187,11 @@ function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string,
   // Protected so the labels and totals are not typed over; formatting, and inserting or deleting rows, stay allowed.
   out.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0"/>');
   if (merges.length > 0) out.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+  (sheet.conditionalFormats ?? []).forEach((cf, i) =>
+    out.push(
+      `<conditionalFormatting sqref="${a1(cf.row, cf.col)}"><cfRule type="expression" dxfId="0" priority="${i + 1}" stopIfTrue="1"><formula>${esc(cf.formula)}</formula></cfRule></conditionalFormatting>`,
+    ),
+  );
   if (validations.size > 0)
     out.push(`<dataValidations count="${validations.size}">${[...validations].map(([v, refs]) => validationXml(v, refs)).join('')}</dataValidations>`);
   // Narrow side margins: the 15 columns of 表四 print at a legible size across landscape A4.

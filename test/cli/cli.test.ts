@@ -328,13 +328,14 @@ describe('template, export and .xlsx', () => {
     const exported = join(dir, 'carrying.json');
     expect(cli(['export', carrying, '-o', exported]).code).toBe(0);
     expect(JSON.parse(readFileSync(exported, 'utf8')).values).toEqual(JSON.parse(readFileSync(late, 'utf8')).values);
-    expect(parseXlsx(readFileSync(carrying)).sheets.map((x) => x.name)).toEqual(['报告数据', '报告正文', '本地规则']);
+    expect(parseXlsx(readFileSync(carrying)).sheets.map((x) => x.name)).toEqual(['报告数据', '报告正文', '核对', '本地规则']);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(carrying) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['报告数据', 'visible'],
       ['报告正文', 'visible'],
+      ['核对', 'visible'],
       ['本地规则', 'hidden'],
     ]);
     // Someone edited the rules cell into something unreadable: refused, never silently national.

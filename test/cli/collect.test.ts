@@ -171,7 +171,7 @@ describe('collect', () => {
     expect(read.report.values['active.licensing']).toBe(expectedSum('active.licensing'));
     expect(read.report.values['requests.disclosed.natural']).toBe(expectedSum('requests.disclosed.natural'));
     const sheets = parseXlsx(bytes).sheets;
-    expect(sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文', '报送情况', '问题清单', '雷同']);
+    expect(sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文', '核对', '报送情况', '问题清单', '雷同']);
     const status = sheets.find((s) => s.name === '报送情况')!.grid;
     expect(status[1]).toEqual(['单位名称', '单位类型', '文件', '年度', '发布日期', '是否按时', '错误', '警告', '已核实', '与上年重复', '报送情况']);
     expect(status.some((row) => row[0] === '测试县第30局' && row[10] === '未报送')).toBe(true);

@@ -83,6 +83,8 @@ export class SheetState {
   pageLayout: Record<string, unknown> = {};
   /** 0-based rows a printed page starts at (horizontal page breaks). */
   pageBreaks: number[] = [];
+  /** Conditional formats of type Custom: the cells, the rule's formula and the look it switches on. */
+  conditionalFormats: { box: Box; formula: string; fontColor: string | null; bold: boolean | null; fill: string | null }[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellState {
@@ -513,6 +515,7 @@ export class FakeRange extends Proxy {
   private data: { address?: string; values?: unknown[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number } = {};
   format: FakeRangeFormat;
   dataValidation: FakeDataValidation;
+  conditionalFormats: FakeConditionalFormats;
   constructor(
     ctx: FakeContext,
     readonly resolveTarget: () => Target,
@@ -520,6 +523,7 @@ export class FakeRange extends Proxy {
     super(ctx);
     this.format = new FakeRangeFormat(ctx, this);
     this.dataValidation = new FakeDataValidation(ctx, this);
+    this.conditionalFormats = new FakeConditionalFormats(ctx, this);
   }
   /** The target, failing on a null object (methods on null objects are not allowed). */
   target(): { sheet: SheetState; box: Box } {
@@ -627,6 +631,26 @@ export class FakeRange extends Proxy {
     this.need('columnCount');
     return this.data.columnCount!;
   }
+  /** Range.formulas: each a formula (`=…`, not evaluated here: the cell shows #NAME? as an unknown name would) or a constant. */
+  set formulas(v: unknown[][]) {
+    this.ctx.requestBytes += JSON.stringify(v).length;
+    this.enqueue(() => {
+      const { sheet, box } = this.target();
+      v.forEach((row, i) =>
+        row.forEach((f, j) => {
+          const cell = sheet.cell(box.r0 + i, box.c0 + j);
+          if (sheet.protection.protected && cell.locked) throw new OfficeError('AccessDenied', 'cell is locked on a protected sheet');
+          if (typeof f === 'string' && f.startsWith('=')) {
+            cell.formula = f;
+            cell.value = '#NAME?';
+          } else {
+            cell.value = f as string | number;
+            cell.formula = null;
+          }
+        }),
+      );
+    });
+  }
   set numberFormat(v: unknown[][]) {
     this.enqueue(() => {
       const { sheet, box } = this.target();
@@ -646,6 +670,32 @@ export class FakeRange extends Proxy {
       const { sheet, box } = this.target();
       this.ctx.state.selection = { sheet: sheet.name, address: boxAddress(box) };
     });
+  }
+}
+
+/** Range.conditionalFormats (ExcelApi 1.6): only `add('Custom')`, whose rule and look are read at sync. */
+class FakeConditionalFormats {
+  constructor(
+    private ctx: FakeContext,
+    private range: FakeRange,
+  ) {}
+  add(type: string) {
+    if (type !== 'Custom') throw new Error(`the double adds only Custom conditional formats, not ${type}`);
+    const added = {
+      custom: {
+        rule: { formula: '' },
+        format: { font: { color: null as string | null, bold: null as boolean | null }, fill: { color: null as string | null } },
+      },
+    };
+    this.ctx.queue.push(() => {
+      const { sheet, box } = this.range.target();
+      if (sheet.protection.protected && !sheet.protection.options.allowFormatCells)
+        throw new OfficeError('AccessDenied', 'formatting is not allowed on this protected sheet');
+      if (!added.custom.rule.formula.startsWith('=')) throw new OfficeError('InvalidArgument', 'a conditional format formula starts with =');
+      const { font, fill } = added.custom.format;
+      sheet.conditionalFormats.push({ box, formula: added.custom.rule.formula, fontColor: font.color, bold: font.bold, fill: fill.color });
+    });
+    return added;
   }
 }
 

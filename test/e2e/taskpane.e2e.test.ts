@@ -85,7 +85,15 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   const page = await openPane();
   await shot(page, '01-empty');
   await fillFromExample(page);
-  expect(await excel<string[]>(page, 'e.state.sheets.map((s) => s.name)')).toEqual(['Sheet1', '报告数据', '报告正文', '报告数据 (2)', '报告正文 (2)']);
+  expect(await excel<string[]>(page, 'e.state.sheets.map((s) => s.name)')).toEqual([
+    'Sheet1',
+    '报告数据',
+    '报告正文',
+    '核对',
+    '报告数据 (2)',
+    '报告正文 (2)',
+    '核对 (2)',
+  ]);
   await shot(page, '02-template');
   const formatsBefore = await excel<string>(page, 'e.format()');
   const contentBefore = await excel<string>(page, 'e.content()');

@@ -39,7 +39,7 @@ describe('生成模板', () => {
     state.addSheet('Sheet1');
     const { context, fake } = excelContext(state);
     const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
-    expect(result).toEqual({ sheets: ['报告数据', '报告正文'], renamed: false, namesMoved: false, notes: [] });
+    expect(result).toEqual({ sheets: ['报告数据', '报告正文', '核对'], renamed: false, namesMoved: false, notes: [] });
     expect(fake.syncCount).toBe(2);
     expect(state.names.size).toBe(addresses.size);
     const data = state.sheet('报告数据')!;
@@ -53,6 +53,24 @@ describe('生成模板', () => {
     expect(input.numberFormat).toBe('0');
     expect(data.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
     expect(state.active?.name).toBe('报告数据');
+    // The 核对 sheet: the plan's formulas, locked; each checked total with its conditional format.
+    const verify = plan.sheets.find((s) => s.name === '核对')!;
+    const painted = state.sheet('核对')!;
+    const formulas = verify.cells.filter((c) => c.formula);
+    expect(formulas.length).toBeGreaterThan(100);
+    for (const c of formulas) {
+      const cell = painted.peek(c.row, c.col)!;
+      expect(cell.formula).toBe(`=${c.formula!.text}`);
+      expect(cell.locked).toBe(true);
+    }
+    expect(painted.protection.protected).toBe(true);
+    const total = parseA1(at('requests.newReceived.total'));
+    const rules = data.conditionalFormats.filter((f) => f.box.r0 === total.r && f.box.c0 === total.c);
+    expect(rules.map((f) => f.formula)).toEqual(
+      plan.sheets[0]!.conditionalFormats!.filter((f) => f.row === total.r && f.col === total.c).map((f) => `=${f.formula}`),
+    );
+    expect(rules[0]).toMatchObject({ fontColor: '#C00000', bold: true, fill: '#FFC7CE' });
+    expect(data.conditionalFormats).toHaveLength(plan.sheets[0]!.conditionalFormats!.length);
   });
 
   test('never overwrites a sheet that holds data: uses the next free name and says so', async () => {
@@ -63,7 +81,7 @@ describe('生成模板', () => {
     const before = state.contentSnapshot();
     const { context, fake } = excelContext(state);
     const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
-    expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)'], renamed: true });
+    expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)', '核对 (2)'], renamed: true });
     expect(fake.syncCount).toBeLessThanOrEqual(3);
     expect(state.valueAt('报告数据', 'B2')).toBe('我的旧数据');
     expect(state.sheet('报告数据')!.peek(2, 2)).toMatchObject({ value: 42, formula: '=6*7' });
@@ -75,8 +93,8 @@ describe('生成模板', () => {
     state.addSheet('报告数据');
     const { context } = excelContext(state);
     const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
-    expect(result.sheets).toEqual(['报告数据', '报告正文']);
-    expect(state.sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文']);
+    expect(result.sheets).toEqual(['报告数据', '报告正文', '核对']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文', '核对']);
   });
 
   test('a second template takes the names, leaving the first one and its data in place', async () => {
@@ -84,7 +102,7 @@ describe('生成模板', () => {
     const before = state.contentSnapshot();
     const { context } = excelContext(state);
     const result = await paintTemplateInExcel(context, plan, new Map(), features, REV);
-    expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)'], renamed: true, namesMoved: true });
+    expect(result).toMatchObject({ sheets: ['报告数据 (2)', '报告正文 (2)', '核对 (2)'], renamed: true, namesMoved: true });
     expect(state.names.get('GIR.requests.newReceived.natural')!.sheet.name).toBe('报告数据 (2)');
     const firstSheets = (s: string) => JSON.parse(s).filter(([name]: [string]) => name === '报告数据' || name === '报告正文');
     expect(firstSheets(state.contentSnapshot())).toEqual(firstSheets(before));

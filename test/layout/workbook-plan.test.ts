@@ -1,5 +1,6 @@
 import {
   DATA_SHEET,
+  VERIFY_SHEET,
   definedName,
   keyOfDefinedName,
   locateByLabels,
@@ -22,8 +23,8 @@ const plan = workbookPlan(REV);
 const [data, text] = plan.sheets;
 
 describe('workbook plan', () => {
-  test('two sheets: 报告数据 and 报告正文', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual([DATA_SHEET, TEXT_SHEET]);
+  test('three sheets: 报告数据, 报告正文 and the 核对 sheet', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual([DATA_SHEET, TEXT_SHEET, VERIFY_SHEET]);
   });
 
   test('every cell key is an input exactly once, plus the metadata and narrative places', () => {

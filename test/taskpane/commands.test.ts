@@ -109,7 +109,7 @@ test('generateTemplate from the ribbon paints the template, shows the pane, comp
   await associated.get('generateTemplate')!({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
   expect(shown).toEqual(['pane']);
-  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文']);
+  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '核对']);
 });
 
 test('openHelp opens the user guide beside the pane in a dialog and completes the event', async () => {

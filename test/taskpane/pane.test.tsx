@@ -68,7 +68,7 @@ test('生成模板 → fill from the example → 检查报告 → click a findin
   const { state } = setup();
   await click('生成模板');
   expect(screen.getByText(/模板已生成/u)).toBeTruthy();
-  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文']);
+  expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '核对']);
 
   // Prefill from the example JSON through the file picker.
   const input = screen.getByLabelText('选择用于生成模板的报告文件') as HTMLInputElement;
@@ -266,7 +266,7 @@ describe('本地规则', () => {
     expect(sheet.visibility).toBe('Hidden');
     expect(sheet.protection.protected).toBe(true);
     // The report's values and the other sheets are untouched.
-    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '本地规则']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '核对', '本地规则']);
 
     const before = syncs();
     await click('检查报告');

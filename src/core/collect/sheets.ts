@@ -4,7 +4,7 @@
  * report skip them (they are not the report's tables).
  */
 import { COLLECT_SHEETS, problemListRows, type PlanCell, type SheetPlan } from '../layout';
-import { LINE_HEIGHT, linesFor } from '../layout/workbook';
+import { LINE_HEIGHT, linesFor } from '../layout/lines';
 import { REGION_RULES, STATUS_LABELS, type RegionResult } from './region';
 
 export const [STATUS_SHEET, PROBLEMS_SHEET, SIMILAR_SHEET] = COLLECT_SHEETS;

@@ -7,3 +7,4 @@ export * from './document';
 export * from './reviews';
 export * from './problem-list';
 export * from './lines';
+export * from './verify';

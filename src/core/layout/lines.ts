@@ -60,3 +60,11 @@ export function breakLines(text: string, width: number, byUnits: boolean): strin
   }
   return lines;
 }
+
+export const LINE_HEIGHT = 15; // points per line at 11 pt
+
+/** Lines a text takes when wrapped in a cell `width` characters wide. */
+export function linesFor(text: string, width: number, fontSize = 11): number {
+  const usable = Math.max(1, width - 1) * (11 / fontSize);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}

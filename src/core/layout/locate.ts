@@ -11,6 +11,7 @@ import type { CellKey, TableId } from '../format/types';
 import { parseReference } from './a1';
 import { labelMatches, normalizeLabel } from './labels';
 import { REVIEWS_SHEET, reviewsOfGrid, type ReadReviews } from './reviews';
+import { VERIFY_SHEET } from './verify';
 import { CONFIG_CELL, CONFIG_SHEET, META_ROWS, carriedConfig, keyOfDefinedName, narrativeRows, type CarriedConfig } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
@@ -218,10 +219,10 @@ export function carriedReviewsOf(sheets: readonly SheetGrid[], revision: FormatR
   return sheet ? reviewsOfGrid(sheet.grid, revision) : undefined;
 }
 
-/** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
 /** The 汇总 workbook's lists (core/collect writes them): not the report's tables either. */
 export const COLLECT_SHEETS = ['报送情况', '问题清单', '雷同'] as const;
-const SIDE_SHEETS = new Set<string>([CONFIG_SHEET, REVIEWS_SHEET, ...COLLECT_SHEETS]);
+/** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
+const SIDE_SHEETS = new Set<string>([CONFIG_SHEET, REVIEWS_SHEET, VERIFY_SHEET, ...COLLECT_SHEETS]);
 
 /**
  * The report's places: names first; the labels (on the sheet where they match best) for the cells

@@ -9,23 +9,16 @@ import type { NarrativeField, TableFormat } from '../format/types';
 import { describeConfig, parseRuleConfig, type RuleConfig } from '../config';
 import type { Review } from '../rules/reviews';
 import { reviewsSheet } from './reviews';
-import { breakLines, textWidth } from './lines';
+import { LINE_HEIGHT, breakLines, linesFor } from './lines';
+import { verifyFormats, verifyPlan, type ConditionalFormat, type PlanFormula } from './verify';
 
 export const DATA_SHEET = '报告数据';
 export const TEXT_SHEET = '报告正文';
 
-/** Defined names are the cell key with this prefix: `GIR.requests.newReceived.natural`, `GIR.meta.year`. */
-export const NAME_PREFIX = 'GIR.';
+export { NAME_PREFIX, definedName, keyOfDefinedName } from './names';
 
-export function definedName(placeKey: string): string {
-  return `${NAME_PREFIX}${placeKey}`;
-}
-
-export function keyOfDefinedName(name: string): string | undefined {
-  return name.length > NAME_PREFIX.length && name.slice(0, NAME_PREFIX.length).toUpperCase() === NAME_PREFIX ? name.slice(NAME_PREFIX.length) : undefined;
-}
-
-export type StyleToken = 'title' | 'hint' | 'section' | 'caption' | 'header' | 'note' | 'rowLabel' | 'count' | 'fee' | 'metaLabel' | 'metaInput' | 'textInput';
+export type StyleToken =
+  'title' | 'hint' | 'section' | 'caption' | 'header' | 'note' | 'rowLabel' | 'count' | 'fee' | 'metaLabel' | 'metaInput' | 'textInput' | 'computed';
 
 export type StyleSpec = {
   bold: boolean;
@@ -70,6 +63,8 @@ export const STYLES: Record<StyleToken, StyleSpec> = {
   metaLabel: { ...BASE, bold: true, border: true, fill: HEADER_FILL, vertical: 'top' },
   metaInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false },
   textInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false, vertical: 'top' },
+  /** A formula's result: locked, no input fill. */
+  computed: { ...BASE, horizontal: 'center', border: true, wrap: false },
 };
 
 export type Validation = { type: 'whole' | 'decimal'; min: number; title: string; message: string };
@@ -91,6 +86,8 @@ export type PlanCell = {
   /** The place key of an input cell. */
   key?: string;
   validation?: Validation;
+  /** A formula computed by the spreadsheet (the 核对 sheet); `text` stays null. */
+  formula?: PlanFormula;
 };
 
 export type SheetPlan = {
@@ -103,6 +100,8 @@ export type SheetPlan = {
   print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1; pageBreaks?: number[] };
   /** Hidden from the sheet tabs (the local rules a template carries); it stays in the file and can be shown again. */
   hidden?: boolean;
+  /** Cells coloured while a formula holds (a total whose check fails). */
+  conditionalFormats?: ConditionalFormat[];
 };
 
 export type WorkbookPlan = { sheets: SheetPlan[]; styles: Record<StyleToken, StyleSpec> };
@@ -112,14 +111,6 @@ export type PlanAddress = { sheet: number; row: number; col: number };
 
 // ---------------------------------------------------------------------------------------------
 // Widths and heights.
-
-export const LINE_HEIGHT = 15; // points per line at 11 pt
-
-/** Lines a text takes when wrapped in a cell `width` characters wide. */
-export function linesFor(text: string, width: number, fontSize = 11): number {
-  const usable = Math.max(1, width - 1) * (11 / fontSize);
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The data sheet: label columns first (T3 uses all three), then the value columns (T4 uses 15).
@@ -278,9 +269,13 @@ export function carriedConfig(value: unknown): CarriedConfig | undefined {
   };
 }
 
-/** The report's sheets; the local rules' sheet when a configuration is given; the 核实记录 sheet when there are reviews. */
+/** The report's sheets and the 核对 sheet; the local rules' sheet when a configuration is given; the 核实记录 sheet when there are reviews. */
 export function workbookPlan(revision: FormatRevision, config?: RuleConfig, reviews?: readonly Review[]): WorkbookPlan {
-  const sheets = [dataSheet(revision), textSheet(revision)];
+  const data = dataSheet(revision);
+  const verify = verifyPlan(revision, config);
+  const places = new Map(data.cells.filter((c) => c.key).map((c) => [c.key!, c]));
+  data.conditionalFormats = verifyFormats(verify, revision, (key) => places.get(key));
+  const sheets = [data, textSheet(revision), verify.sheet];
   if (config) sheets.push(configSheet(config));
   if (reviews && reviews.length > 0) sheets.push(reviewsSheet(reviews, revision));
   return { sheets, styles: STYLES };

@@ -1,0 +1,12 @@
+/** The defined names that carry the report's places through inserted rows and moved cells. */
+
+/** Defined names are the cell key with this prefix: `GIR.requests.newReceived.natural`, `GIR.meta.year`. */
+export const NAME_PREFIX = 'GIR.';
+
+export function definedName(placeKey: string): string {
+  return `${NAME_PREFIX}${placeKey}`;
+}
+
+export function keyOfDefinedName(name: string): string | undefined {
+  return name.length > NAME_PREFIX.length && name.slice(0, NAME_PREFIX.length).toUpperCase() === NAME_PREFIX ? name.slice(NAME_PREFIX.length) : undefined;
+}
