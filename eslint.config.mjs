@@ -27,6 +27,18 @@ const browserImports = {
   ],
 };
 
+/** The checker page runs without Office: the Excel adapter and the pane's controller stay out of its bundle. */
+const checkerImports = {
+  paths: browserImports.paths,
+  patterns: [
+    ...browserImports.patterns,
+    {
+      group: ['**/excel/*', '**/commands/*', '**/taskpane/controller', '**/taskpane/runtime', '**/taskpane/App'],
+      message: 'The checker page runs without Office.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -93,6 +105,10 @@ export default tseslint.config(
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/excel/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', browserImports] },
+  },
+  {
+    files: ['src/checker/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', checkerImports] },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 // The page's policy is the server's (one definition, in TypeScript).
 require('tsx/cjs');
-const { contentSecurityPolicy } = require('./src/server/csp.ts');
+const { checkerPolicy, contentSecurityPolicy } = require('./src/server/csp.ts');
 
 const DEV_URL = 'https://localhost:3000/';
 /** office.js from Microsoft's global CDN unless the organisation names another (e.g. its 21Vianet tenant's). */
@@ -24,6 +24,8 @@ module.exports = (_env, argv) => {
       commands: './src/commands/commands.ts',
       // The pane reuses what the commands entry already loaded (core, Excel adapter, controller).
       taskpane: { import: './src/taskpane/index.tsx', dependOn: 'commands' },
+      // The checker page: no Office, opened from disk or any web server.
+      checker: './src/checker/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -52,6 +54,13 @@ module.exports = (_env, argv) => {
         template: './src/taskpane/taskpane.html',
         templateParameters: { officeJs: OFFICE_JS_URL, csp: contentSecurityPolicy(new URL(OFFICE_JS_URL).origin) },
         chunks: ['runtime', 'commands', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'checker.html',
+        template: './src/checker/checker.html',
+        templateParameters: { csp: checkerPolicy() },
+        chunks: ['runtime', 'checker'],
         chunksSortMode: 'manual',
       }),
       new CopyWebpackPlugin({

@@ -41,7 +41,7 @@ export function helpHtml(): string {
     <h1>政府信息公开年报助手 · 使用指南</h1>
     <p>本工具帮助编制《政府信息公开工作年度报告》（${esc(CURRENT_REVISION.name)}，国办公开办函〔2021〕30号）：在 Excel 中生成标准表格，核对全部勾稽关系并标出有问题的单元格，记录已核实的问题，生成符合公文格式的 Word 报告。没有 Excel 加载项的单位，可以用命令行集中核查。</p>
     <nav><ol>
-      <li><a href="#install">安装</a></li><li><a href="#template">生成模板</a></li><li><a href="#fill">填写</a></li><li><a href="#check">检查报告</a></li>
+      <li><a href="#install">安装</a></li><li><a href="#no-addin">没有加载项时</a></li><li><a href="#template">生成模板</a></li><li><a href="#fill">填写</a></li><li><a href="#check">检查报告</a></li>
       <li><a href="#review">处理问题与核实</a></li><li><a href="#word">生成 Word 报告</a></li><li><a href="#local">本地规则与上年报告</a></li><li><a href="#cli">命令行</a></li><li><a href="#rules">核对规则一览</a></li>
     </ol></nav>
 
@@ -52,6 +52,14 @@ export function helpHtml(): string {
     <h3>正式部署（集中部署）</h3>
     <p>由 Microsoft 365 管理员在“管理中心 → 设置 → 集成应用”中上传 <code>manifest.xml</code>，指定用户或部门，加载项会出现在这些用户的 Excel 中。不使用 Microsoft 365 的单位，可用上面的共享文件夹目录统一配置。</p>
     <p>安装后，Excel 功能区出现“信息公开年报”选项卡：生成模板、检查报告、生成Word报告、年报助手（任务窗格）和帮助。</p>
+
+    <h3 id="no-addin">没有加载项时：WPS、LibreOffice 与网页版检查</h3>
+    <p>WPS、LibreOffice 和旧版 Excel 不能运行加载项，但同样可以用本工具的模板和检查：</p>
+    <ul>
+      <li><b>模板自带核对公式。</b>模板的“核对”工作表用公式逐项核对表三、表四的合计和“第一项加第二项等于第三项加第四项”，以及现行有效件数，填写时即时更新；核对不一致的合计在“报告数据”中显示为红色，“不一致项数”为 0 才说明合计都对上了。该表已锁定，请勿改动；检查报告时不读取该表。上年结转等需要对照上年报告的核对，由下面的网页版检查或命令行完成。</li>
+      <li><b>网页版检查。</b>用新版浏览器（Edge、Chrome、Firefox）打开加载项服务器上的 <a href="checker.html">checker.html</a>，或把 <code>dist</code> 文件夹拷到本机后双击其中的 <code>checker.html</code>（不需要联网）。打开或拖入报告工作簿（.xlsx）、报告 JSON、Word（.docx）、网页（.html）或文本（.txt），即列出与加载项相同的问题，三张表格中标出有问题的单元格，点问题即跳到该单元格；可以“对比上年”、标为已核实、空白填0，并下载 Word 报告、标出问题的工作簿和问题清单。文件只在本机浏览器中读取，不会上传。</li>
+      <li><b>用 WPS 表格、LibreOffice Calc 填写。</b>直接打开模板填写，保存为 .xlsx（WPS 不要另存为 .et）。LibreOffice 打开时若询问是否重新计算公式，选“是”。</li>
+    </ul>
 
     <h2 id="template">二、生成模板</h2>
     <p>新建或打开一个工作簿，点击“生成模板”。加载项新增两张工作表：<b>报告数据</b>（表二、表三、表四，与格式中的合并表头、标签完全一致）和<b>报告正文</b>（机关名称、年度、发布机关、发布日期、联系方式，以及一、五、六部分的文字）。已有内容不会被改动；同名工作表有数据时，新模板放在新工作表中。</p>

@@ -54,6 +54,13 @@
     var instead = el(doc, 'ul', '', 'margin: 0 0 8px; padding-left: 20px;');
     instead.appendChild(withCode(doc, '照常在 Excel 中填写报告工作簿（.xlsx），交主管部门用本工具的命令行检查：', 'npm run cli -- check 报告.xlsx', '，它给出与加载项相同的问题清单；'));
     instead.appendChild(withCode(doc, 'Word 报告也可由命令行生成：', 'npm run cli -- word 报告.xlsx -o 报告.docx', '。'));
+    var page = el(doc, 'li', '或在新版浏览器（Edge、Chrome）中打开');
+    var checker = el(doc, 'a', '网页版检查');
+    checker.setAttribute('href', 'checker.html');
+    checker.setAttribute('target', '_blank');
+    page.appendChild(checker);
+    page.appendChild(doc.createTextNode('：不需要 Office，打开工作簿即列出问题、标出单元格，并可下载 Word 报告。'));
+    instead.appendChild(page);
     box.appendChild(instead);
     var help = el(doc, 'p', '', 'margin: 0;');
     var link = el(doc, 'a', '查看使用指南');

@@ -4,10 +4,10 @@
  * its sheet's id (Worksheet.id, stable across renames) as well as the name it had, so a mark on a
  * sheet renamed since is still found.
  */
-import type { Finding } from '../core';
+import { MARK_COLORS, type Finding } from '../core';
 
 export const MARK_SETTING = 'GIR.marks';
-export const MARK_COLORS: Record<'error' | 'warning', string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+export { MARK_COLORS };
 
 /** A cell's own fill: its colour, and whether it has a fill at all (pattern None = no fill). */
 export type Fill = { color: string | null; none: boolean };

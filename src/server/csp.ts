@@ -29,6 +29,25 @@ export function contentSecurityPolicy(officeJsOrigin: string = DEFAULT_OFFICE_JS
 }
 
 /**
+ * The checker page's policy: it needs nothing from anywhere but its own files (it also works opened
+ * from disk), sends nothing anywhere, and is framed by no one.
+ */
+export function checkerPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
  * Who may frame the task pane: Office on the web hosts it in a frame from its own origins (frame-
  * ancestors works only as a header, not in the page's meta tag). The desktop clients' webviews do
  * not frame it from a web origin and are not affected.

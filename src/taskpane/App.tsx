@@ -90,7 +90,11 @@ function StatusBar({ status }: { status: HostStatus }) {
           <MessageBarBody>
             <MessageBarTitle>Excel 版本过旧</MessageBarTitle>
             本加载项需要 Excel 2019 或更新版本（ExcelApi 1.7）：Excel 2019/2021/2024、Microsoft 365 或网页版
-            Excel。暂时无法升级时，可照常填写报告工作簿，交主管部门用命令行检查（<code className={styles.command}>npm run cli -- check 报告.xlsx</code>）。
+            Excel。暂时无法升级时，可照常填写报告工作簿：模板的“核对”工作表用公式核对合计；也可以在浏览器中打开{' '}
+            <Link href="checker.html" target="_blank" rel="noopener">
+              网页版检查
+            </Link>
+            （不需要 Office），或交主管部门用命令行检查（<code className={styles.command}>npm run cli -- check 报告.xlsx</code>）。
           </MessageBarBody>
         </MessageBar>
       );

@@ -27,7 +27,7 @@ import {
   type FormatRevision,
   type Standing,
 } from '../core';
-import { fillsWithZero, type Filter } from './controller';
+import { fillsWithZero, type Filter } from './filter';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

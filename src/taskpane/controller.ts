@@ -23,7 +23,6 @@ import {
   reviewOf,
   withReview,
   type Report,
-  type Standing,
   type Finding,
   type ReportSource,
   type Summary,
@@ -38,6 +37,7 @@ import { readRuleConfigBytes } from '../files/config';
 import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { ReportFileError, readReportBytes } from '../files/read';
+import { fillsWithZero, localToday, type Filter } from './filter';
 import { actionRunner, failureOf, paneSetters } from './action';
 import type { Deliver } from './delivery';
 import type { PickedFile } from './pick';
@@ -56,8 +56,7 @@ export type CheckView = {
   sheet?: string;
 };
 
-/** Which findings the list shows. */
-export type Filter = 'all' | Standing;
+export { fillsWithZero, localToday, type Filter } from './filter';
 
 /** What the pane found in the workbook when it opened: whether the report's template is there (for the first step). */
 export type WorkbookState = 'template' | 'empty' | null;
@@ -150,17 +149,6 @@ export type Controller = {
 const noDelivery: Deliver = async () => {
   throw new UserError('此环境不支持下载 Word 报告。');
 };
-
-/** Today on the user's device, as YYYY-MM-DD (the date of a review). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Findings 空白填0 can fix: a blank count cell (a typed “/” or “无” is left to the person). */
-export function fillsWithZero(f: Pick<Finding, 'rule' | 'messageId'>): boolean {
-  return f.rule === 'blank-cell' && f.messageId === 'blank.cell';
-}
 
 /** The cells of a group that 空白填0 may fill: blank (not “/” or “无”, which a person typed) count cells with an address. */
 export function blankCellsOf(findings: readonly Finding[], addresses: Record<string, CellRef>): CellRef[] {

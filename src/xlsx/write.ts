@@ -9,12 +9,14 @@
 import { strToU8, zipSync } from 'fflate';
 import {
   FAILED_LOOK,
+  MARK_COLORS,
   a1,
   columnLetters,
   computedValue,
   definedName,
   sheetReference,
   type Computed,
+  type Mark,
   type PlanCell,
   type PlanFormula,
   type SheetPlan,
@@ -40,7 +42,7 @@ const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 /** Number formats Excel has built in, by their ids; any other format gets an id from 164 on. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
-type Styles = { xml: string; index: Map<StyleToken, number> };
+type Styles = { xml: string; index: Map<StyleToken, number>; marked: Map<string, number> };
 
 /** styles.xml: fonts, fills, borders and number formats deduplicated, one cell format per style token. */
 function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
@@ -50,11 +52,17 @@ function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
   const formats: string[] = [];
   const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   const index = new Map<StyleToken, number>();
+  const marked = new Map<string, number>();
   const idOf = (list: string[], xml: string) => {
     const i = list.indexOf(xml);
     return i >= 0 ? i : list.push(xml) - 1;
   };
-  for (const [token, spec] of Object.entries(styles) as [StyleToken, StyleSpec][]) {
+  const variants: [StyleToken, StyleSpec, Mark | null][] = (Object.entries(styles) as [StyleToken, StyleSpec][]).flatMap(([token, spec]) => [
+    [token, spec, null] as [StyleToken, StyleSpec, Mark | null],
+    // Each style once more per mark, with the mark's fill (a marked workbook's cells with findings).
+    ...(['error', 'warning'] as const).map((m): [StyleToken, StyleSpec, Mark] => [token, { ...spec, fill: MARK_COLORS[m] }, m]),
+  ]);
+  for (const [token, spec, mark] of variants) {
     const font = idOf(
       fonts,
       `<font>${spec.bold ? '<b/>' : ''}<sz val="${spec.fontSize}"/><color rgb="${argb(spec.fontColor)}"/><name val="${FONT}"/><family val="2"/><charset val="134"/></font>`,
@@ -74,7 +82,8 @@ function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
     xfs.push(
       `<xf numFmtId="${format}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="${format ? 1 : 0}" applyFont="1" applyFill="${fill ? 1 : 0}" applyBorder="${border ? 1 : 0}" applyAlignment="1" applyProtection="1">${alignment}${protection}</xf>`,
     );
-    index.set(token, xfs.length - 1);
+    if (mark) marked.set(`${token}|${mark}`, xfs.length - 1);
+    else index.set(token, xfs.length - 1);
   }
   const list = (tag: string, items: string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
   const numFmts =
@@ -91,7 +100,7 @@ function stylesPart(styles: Record<StyleToken, StyleSpec>): Styles {
     // The one differential format: a total whose check fails, in bold dark red on light red.
     `<dxfs count="1"><dxf><font>${FAILED_LOOK.bold ? '<b/>' : ''}<color rgb="${argb(FAILED_LOOK.fontColor)}"/></font>` +
     `<fill><patternFill><bgColor rgb="${argb(FAILED_LOOK.fill)}"/></patternFill></fill></dxf></dxfs></styleSheet>`;
-  return { xml, index };
+  return { xml, index, marked };
 }
 
 /** Shared strings: each distinct text once. */
@@ -147,14 +156,21 @@ function validationXml(v: Validation, refs: string[]): string {
   );
 }
 
-function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string, string | number | null>, strings: SharedStrings): string {
+function sheetPart(
+  sheet: SheetPlan,
+  styles: Styles,
+  values: ReadonlyMap<string, string | number | null>,
+  strings: SharedStrings,
+  marks: ReadonlyMap<string, Mark>,
+): string {
   // The cells by row and column: a merge's covered cells carry its style, so borders and fills show on the whole area.
   const grid = new Map<number, Map<number, Content>>();
   const put = (row: number, col: number, content: Content) => (grid.get(row) ?? grid.set(row, new Map()).get(row)!).set(col, content);
   const merges: string[] = [];
   const validations = new Map<Validation, string[]>();
   for (const c of sheet.cells as PlanCell[]) {
-    const style = styles.index.get(c.style) ?? 0;
+    const mark = c.key ? marks.get(c.key) : undefined;
+    const style = (mark ? styles.marked.get(`${c.style}|${mark}`) : styles.index.get(c.style)) ?? 0;
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) put(r, k, { style, value: null });
     put(c.row, c.col, { style, value: c.key ? (values.get(c.key) ?? null) : c.text, ...(c.formula ? { formula: c.formula } : {}) });
     if (c.rowSpan > 1 || c.colSpan > 1) merges.push(`<mergeCell ref="${a1(c.row, c.col)}:${a1(c.row + c.rowSpan - 1, c.col + c.colSpan - 1)}"/>`);
@@ -207,14 +223,29 @@ function sheetPart(sheet: SheetPlan, styles: Styles, values: ReadonlyMap<string,
   return out.join('');
 }
 
-/** Builds the workbook of the plan, prefilled with the given values at their places. */
-export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<string, string | number | null> = new Map()): Promise<Buffer> {
+export type BuildOptions = {
+  /** Places filled with a mark's colour: the cells of findings, in a workbook handed back marked. */
+  marks?: ReadonlyMap<string, Mark>;
+};
+
+/** Builds the workbook of the plan, prefilled with the given values at their places, as a Node Buffer. */
+export async function buildWorkbook(
+  plan: WorkbookPlan,
+  values: ReadonlyMap<string, string | number | null> = new Map(),
+  options: BuildOptions = {},
+): Promise<Buffer> {
+  return Buffer.from(workbookBytes(plan, values, options));
+}
+
+/** The workbook's bytes, in any JavaScript engine (the checker page writes workbooks in the browser). */
+export function workbookBytes(plan: WorkbookPlan, values: ReadonlyMap<string, string | number | null> = new Map(), options: BuildOptions = {}): Uint8Array {
+  const marks = options.marks ?? new Map<string, Mark>();
   const styles = stylesPart(plan.styles);
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};
   const names: string[] = [];
   plan.sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetPart(sheet, styles, values, strings));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetPart(sheet, styles, values, strings, marks));
     for (const c of sheet.cells)
       if (c.key) names.push(`<definedName name="${esc(definedName(c.key))}">${esc(sheetReference(sheet.name, c.row, c.col))}</definedName>`);
   });
@@ -284,5 +315,5 @@ export async function buildWorkbook(plan: WorkbookPlan, values: ReadonlyMap<stri
   ];
   const ordered: Record<string, Uint8Array> = {};
   for (const name of [...order, ...Object.keys(files).filter((n) => !order.includes(n))]) ordered[name] = files[name]!;
-  return Buffer.from(zipSync(ordered, { level: 6, mtime: PINNED_DATE }));
+  return zipSync(ordered, { level: 6, mtime: PINNED_DATE });
 }

@@ -46,4 +46,8 @@ describe('task pane shell', () => {
   ])('%j shows a message', (status, text) => {
     expect(renderToStaticMarkup(<App status={status} />).includes(text)).toBe(true);
   });
+
+  test('an Excel too old for the add-in is pointed at the checker page', () => {
+    expect(renderToStaticMarkup(<App status={{ kind: 'unsupported', theme: 'light' }} />).includes('href="checker.html"')).toBe(true);
+  });
 });

@@ -53,7 +53,8 @@ test('the explanation replaces the blank pane: what is needed, what to use inste
   expect(root.textContent).toContain('WebView2');
   expect(root.textContent).toContain('网页版 Excel');
   expect(root.textContent).toContain('npm run cli -- check');
-  expect(root.querySelector('a')!.getAttribute('href')).toBe('help.html');
+  expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['checker.html', 'help.html']);
+  expect(root.textContent).toContain('网页版检查');
 });
 
 test('the page loads it from our own origin after the root element', () => {

@@ -48,6 +48,9 @@ const BASE: StyleSpec = {
   numberFormat: null,
 };
 const INPUT_FILL = '#FFF2CC';
+/** The fills that mark a cell with a finding (the add-in's marks, and the marked workbook a file gets). */
+export const MARK_COLORS: Record<'error' | 'warning', string> = { error: '#FFC7CE', warning: '#FFEB9C' };
+export type Mark = keyof typeof MARK_COLORS;
 const HEADER_FILL = '#F2F2F2';
 
 export const STYLES: Record<StyleToken, StyleSpec> = {
