@@ -18,6 +18,7 @@ import {
   documentPlan,
   incompleteTitle,
   placesFromReport,
+  registerFormulas,
   revisionFor,
   ruleInfo,
   stringifyReport,
@@ -53,9 +54,10 @@ const USAGE = `政府信息公开年报助手 — 命令行
       检查报告的勾稽关系、基本信息、发布期限和内容；--format json 每个文件输出一行 JSON，
       --format csv 输出问题清单（每个问题一行，可用 Excel 打开）。已核实的问题不算错误。
       同时检查多个机关的报告时，还比较它们之间的雷同；--config 使用本地规则（见 rules）。
-  npm run cli -- template [--data <报告.json|报告.xlsx>] [--config <规则.json>] -o <报告.xlsx> [--overwrite]
+  npm run cli -- template [--data <报告.json|报告.xlsx>] [--config <规则.json>] [--register] -o <报告.xlsx> [--overwrite]
       生成标准工作簿（报告数据、报告正文两张表，及用公式自动核对合计的“核对”表），可用已有报告预先填好；--config 让工作簿携带本地规则
-      （隐藏的“本地规则”工作表），此后在 Excel 和命令行中检查它都按这些规则。
+      （隐藏的“本地规则”工作表），此后在 Excel 和命令行中检查它都按这些规则；
+      --register 加上“申请台账”“复议诉讼”工作表，表三、表四由台账用公式计算。
   npm run cli -- export <报告.xlsx> -o <报告.json> [--overwrite]
       把工作簿中的报告导出为报告 JSON。
   npm run cli -- import <报告.txt|报告.docx|报告.html|报告.pdf> -o <报告.json> [--overwrite]
@@ -200,10 +202,12 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     out: { takesValue: true, alias: 'o' },
     overwrite: { takesValue: false },
     config: { takesValue: true },
+    register: { takesValue: false },
   });
   if (positional.length > 0) throw new UsageError(`多余的参数“${positional[0]}”`);
   const out = options.get('out');
   if (typeof out !== 'string') throw new UsageError('请用 -o 指定要写入的 .xlsx 文件');
+  const register = options.has('register');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('输出文件应以 .xlsx 结尾');
   let config = await loadConfig(options, io);
   if (config === 'bad') return EXIT_USAGE;
@@ -225,16 +229,30 @@ async function template(argv: readonly string[], io: Io): Promise<number> {
     io.err(`错误：${tooLong}，未生成工作簿`);
     return EXIT_USAGE;
   }
+  if (register) {
+    // The register's tables are formulas: numbers of the data there would be lost, so they are refused.
+    const computed = [...registerFormulas(revision).keys()].filter((k) => {
+      const v = values.get(k);
+      return v !== undefined && v !== null && v !== 0 && v !== '';
+    });
+    if (computed.length > 0) {
+      io.err(
+        `错误：${String(data)} 的表三、表四已有数字（如“${revision.placeName(computed[0]!)}”），而 --register 的表三、表四由台账计算，这些数字会丢失。请不加 --register，或只用 --data 填入其他内容后在台账中登记`,
+      );
+      return EXIT_USAGE;
+    }
+  }
   // The workbook writer loads only for the commands that write a workbook.
   const { buildWorkbook } = await import('../xlsx/write');
-  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews), values), options.has('overwrite'), OUTPUT_KINDS.xlsx, [
+  await writeOutput(out, await buildWorkbook(workbookPlan(revision, config, reviews, { register }), values), options.has('overwrite'), OUTPUT_KINDS.xlsx, [
     ...(typeof data === 'string' ? [data] : []),
     ...(typeof options.get('config') === 'string' ? [options.get('config') as string] : []),
   ]);
   const filled = typeof data === 'string' ? `已填入 ${data} 的内容` : '';
   const carries = config ? '携带本地规则（隐藏的“本地规则”工作表），用它检查时按这些规则' : '';
   const reviewed = reviews && reviews.length > 0 ? `带有 ${reviews.length} 条核实记录（“核实记录”工作表）` : '';
-  const said = [filled, carries, reviewed].filter(Boolean);
+  const registered = register ? '表三、表四由“申请台账”“复议诉讼”工作表自动计算' : '';
+  const said = [filled, carries, reviewed, registered].filter(Boolean);
   io.out(`已生成 ${out}${said.length > 0 ? `（${said.join('；')}）` : ''}`);
   return EXIT_OK;
 }

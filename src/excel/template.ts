@@ -127,11 +127,11 @@ export function paintSheet(
     const range = ws.getRange(area([c]));
     if (c.rowSpan > 1 || c.colSpan > 1) range.merge(false);
     styleRange(range, plan.styles[c.style]);
-    if (c.key) {
+    if (c.formula) ws.getRange(a1(c.row, c.col)).formulas = [[`=${c.formula.text}`]];
+    else if (c.key) {
       const value = values.get(c.key);
       if (value !== undefined && value !== null) ws.getRange(a1(c.row, c.col)).values = [[asTyped(value)]];
-    } else if (c.formula) ws.getRange(a1(c.row, c.col)).formulas = [[`=${c.formula.text}`]];
-    else if (c.text !== null) ws.getRange(a1(c.row, c.col)).values = [[c.text]];
+    } else if (c.text !== null) ws.getRange(a1(c.row, c.col)).values = [[c.text]];
     const format = plan.styles[c.style].numberFormat;
     if (format) ws.getRange(a1(c.row, c.col)).numberFormat = [[format]];
   }
@@ -143,14 +143,21 @@ export function paintSheet(
       border.color = '#808080';
     }
   }
-  const inputs = sheet.cells.filter((c) => c.key);
+  const inputs = sheet.cells.filter((c) => !plan.styles[c.style].locked);
   for (const run of runs(inputs, (a, b) => a.validation === b.validation)) {
     const range = ws.getRange(area(run));
     range.format.protection.locked = false;
     const v = run[0]!.validation;
     if (!v || features.api18 === false) continue;
     const rule = { formula1: v.min, operator: 'GreaterThanOrEqualTo' as const };
-    range.dataValidation.rule = v.type === 'whole' ? { wholeNumber: rule } : { decimal: rule };
+    range.dataValidation.rule =
+      v.type === 'list'
+        ? { list: { inCellDropDown: true, source: `=${v.source ?? ''}` } }
+        : v.type === 'date'
+          ? { date: { formula1: '2000-01-01', operator: 'GreaterThanOrEqualTo' } }
+          : v.type === 'whole'
+            ? { wholeNumber: rule }
+            : { decimal: rule };
     range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: v.title, message: v.message };
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
   }

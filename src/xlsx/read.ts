@@ -9,6 +9,7 @@ import {
   carriedReviewsOf,
   locateReport,
   locatedNotes,
+  registerOf,
   reportFromPlaces,
   resolveNames,
   type FormatRevision,
@@ -43,6 +44,9 @@ export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision =
     if (reviews.reviews.length > 0) source.report.reviews = reviews.reviews;
     source.notes.push(...reviews.problems);
   }
+  // A register workbook: its rows are checked too (the tables' values are what its formulas computed).
+  const register = registerOf(wb.sheets);
+  if (register) source.report.register = register;
   const addresses: Record<string, string> = {};
   for (const [k, p] of read.addresses) addresses[k] = `${p.sheet}!${a1(p.row, p.col)}`;
   source.addresses = addresses;

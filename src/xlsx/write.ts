@@ -150,10 +150,9 @@ function cellXml(ref: string, content: Content, strings: SharedStrings, values: 
 function validationXml(v: Validation, refs: string[]): string {
   const title = esc(v.title);
   const message = esc(v.message);
-  return (
-    `<dataValidation type="${v.type}" operator="greaterThanOrEqual" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop" ` +
-    `promptTitle="${title}" prompt="${message}" errorTitle="${title}" error="${message}" sqref="${refs.join(' ')}"><formula1>${v.min}</formula1></dataValidation>`
-  );
+  const common = `allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop" promptTitle="${title}" prompt="${message}" errorTitle="${title}" error="${message}" sqref="${refs.join(' ')}"`;
+  if (v.type === 'list') return `<dataValidation type="list" ${common}><formula1>${esc(v.source ?? '')}</formula1></dataValidation>`;
+  return `<dataValidation type="${v.type}" operator="greaterThanOrEqual" ${common}><formula1>${v.min}</formula1></dataValidation>`;
 }
 
 function sheetPart(

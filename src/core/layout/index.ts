@@ -8,3 +8,4 @@ export * from './reviews';
 export * from './problem-list';
 export * from './lines';
 export * from './verify';
+export * from './register';

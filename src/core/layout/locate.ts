@@ -12,6 +12,7 @@ import { parseReference } from './a1';
 import { labelMatches, normalizeLabel } from './labels';
 import { REVIEWS_SHEET, reviewsOfGrid, type ReadReviews } from './reviews';
 import { VERIFY_SHEET } from './verify';
+import { REGISTER_SHEETS } from './register';
 import { CONFIG_CELL, CONFIG_SHEET, META_ROWS, carriedConfig, keyOfDefinedName, narrativeRows, type CarriedConfig } from './workbook';
 
 export type Grid = readonly (readonly unknown[])[];
@@ -222,7 +223,7 @@ export function carriedReviewsOf(sheets: readonly SheetGrid[], revision: FormatR
 /** The 汇总 workbook's lists (core/collect writes them): not the report's tables either. */
 export const COLLECT_SHEETS = ['报送情况', '问题清单', '雷同'] as const;
 /** Sheets the add-in keeps beside the report, which hold no part of it (their text must not pass for labels). */
-const SIDE_SHEETS = new Set<string>([CONFIG_SHEET, REVIEWS_SHEET, VERIFY_SHEET, ...COLLECT_SHEETS]);
+const SIDE_SHEETS = new Set<string>([CONFIG_SHEET, REVIEWS_SHEET, VERIFY_SHEET, ...REGISTER_SHEETS, ...COLLECT_SHEETS]);
 
 /**
  * The report's places: names first; the labels (on the sheet where they match best) for the cells

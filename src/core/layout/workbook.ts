@@ -5,11 +5,12 @@
  */
 import { metaPlace, narrativePlace, walkGrid, type MetaField } from '../format/build';
 import type { FormatRevision } from '../format/revision';
-import type { NarrativeField, TableFormat } from '../format/types';
+import type { CellKey, NarrativeField, TableFormat } from '../format/types';
 import { describeConfig, parseRuleConfig, type RuleConfig } from '../config';
 import type { Review } from '../rules/reviews';
 import { reviewsSheet } from './reviews';
 import { LINE_HEIGHT, breakLines, linesFor } from './lines';
+import { registerFormulas, registerSheets } from './register';
 import { verifyFormats, verifyPlan, type ConditionalFormat, type PlanFormula } from './verify';
 
 export const DATA_SHEET = '报告数据';
@@ -18,7 +19,20 @@ export const TEXT_SHEET = '报告正文';
 export { NAME_PREFIX, definedName, keyOfDefinedName } from './names';
 
 export type StyleToken =
-  'title' | 'hint' | 'section' | 'caption' | 'header' | 'note' | 'rowLabel' | 'count' | 'fee' | 'metaLabel' | 'metaInput' | 'textInput' | 'computed';
+  | 'title'
+  | 'hint'
+  | 'section'
+  | 'caption'
+  | 'header'
+  | 'note'
+  | 'rowLabel'
+  | 'count'
+  | 'fee'
+  | 'metaLabel'
+  | 'metaInput'
+  | 'textInput'
+  | 'computed'
+  | 'dateInput';
 
 export type StyleSpec = {
   bold: boolean;
@@ -68,9 +82,11 @@ export const STYLES: Record<StyleToken, StyleSpec> = {
   textInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false, vertical: 'top' },
   /** A formula's result: locked, no input fill. */
   computed: { ...BASE, horizontal: 'center', border: true, wrap: false },
+  dateInput: { ...BASE, border: true, fill: INPUT_FILL, locked: false, numberFormat: 'yyyy-mm-dd', wrap: false },
 };
 
-export type Validation = { type: 'whole' | 'decimal'; min: number; title: string; message: string };
+/** A cell's input rule: a number at least `min`, a date, or one of a list (`source`, a range of the options). */
+export type Validation = { type: 'whole' | 'decimal' | 'date' | 'list'; min: number; title: string; message: string; source?: string };
 
 export const VALIDATIONS: Record<'count' | 'fee', Validation> = {
   count: { type: 'whole', min: 0, title: '请填写非负整数', message: '本栏填写件数（非负整数）；没有的填0，不要留空或填写“/”“无”。' },
@@ -273,12 +289,28 @@ export function carriedConfig(value: unknown): CarriedConfig | undefined {
 }
 
 /** The report's sheets and the 核对 sheet; the local rules' sheet when a configuration is given; the 核实记录 sheet when there are reviews. */
-export function workbookPlan(revision: FormatRevision, config?: RuleConfig, reviews?: readonly Review[]): WorkbookPlan {
+export type PlanOptions = {
+  /** Tables 三 and 四 computed from a register of requests and cases (申请台账, 复议诉讼). */
+  register?: boolean;
+};
+
+export function workbookPlan(revision: FormatRevision, config?: RuleConfig, reviews?: readonly Review[], options: PlanOptions = {}): WorkbookPlan {
   const data = dataSheet(revision);
+  if (options.register) {
+    // The register's cells become formulas: locked, no input rule, still named.
+    const formulas = registerFormulas(revision);
+    data.cells = data.cells.map((c) => {
+      const formula = c.key ? formulas.get(c.key as CellKey) : undefined;
+      if (!formula) return c;
+      const { validation: _validation, ...rest } = c;
+      return { ...rest, style: 'computed', formula };
+    });
+  }
   const verify = verifyPlan(revision, config);
   const places = new Map(data.cells.filter((c) => c.key).map((c) => [c.key!, c]));
   data.conditionalFormats = verifyFormats(verify, revision, (key) => places.get(key));
   const sheets = [data, textSheet(revision), verify.sheet];
+  if (options.register) sheets.push(...registerSheets(revision));
   if (config) sheets.push(configSheet(config));
   if (reviews && reviews.length > 0) sheets.push(reviewsSheet(reviews, revision));
   return { sheets, styles: STYLES };

@@ -36,7 +36,28 @@ export type Report = {
   narrative: Narrative;
   /** Findings a person has checked and accepted (已核实), stored with the report. */
   reviews?: Review[];
+  /** The register its tables are computed from (a register workbook's 申请台账 and 复议诉讼 sheets). */
+  register?: Register;
 };
+
+/** One request of the register, as read: where its row is, and its cells as text (the date as an ISO date when readable). */
+export type RegisterEntry = {
+  sheet: string;
+  /** The 0-based row on the sheet. */
+  row: number;
+  number: string;
+  date: string | null;
+  dateReadable: boolean;
+  applicant: string | null;
+  result: string | null;
+  carriedOver: string | null;
+  carriedForward: string | null;
+};
+
+/** One 复议 or 诉讼 case of the register. */
+export type CaseEntry = { sheet: string; row: number; number: string; type: string | null; result: string | null };
+
+export type Register = { requests: RegisterEntry[]; cases: CaseEntry[] };
 
 /**
  * A report as a reader found it, whatever the file (report JSON, workbook, published document):

@@ -130,5 +130,6 @@ export function deriveChecks(t: FormatTables): Check[] {
     { family: 'figure', rule: 'narrative-figure' },
     { family: 'copied', rule: 'copied-text' },
     { family: 'copied', rule: 'leftover-text' },
+    { family: 'register', rule: 'register-entry' },
   ];
 }

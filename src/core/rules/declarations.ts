@@ -12,7 +12,7 @@ import type { FindingData, Severity } from './types';
  */
 export type MessageDecl<D extends FindingData> = { text: (d: D) => string; severity?: Severity; group?: (count: number) => string };
 
-export type Family = 'linear' | 'value' | 'blank' | 'section' | 'template' | 'year' | 'figure' | 'copied' | 'meta' | 'deadline' | 'content';
+export type Family = 'linear' | 'value' | 'blank' | 'section' | 'template' | 'year' | 'figure' | 'copied' | 'meta' | 'deadline' | 'content' | 'register';
 
 export type RuleDecl = {
   family: Family;
@@ -434,6 +434,33 @@ export const RULES = {
       'leftover.other-body': msg<{ section: string; sentence: string; name: string }>(
         (d) => `“${d.section}”中“${d.sentence}”写有“${d.name}”，请核对是否沿用了其他机关的报告`,
       ),
+    },
+  },
+  'register-entry': {
+    family: 'register',
+    severity: 'error',
+    title: '登记台账的记录',
+    description:
+      '表三、表四由“申请台账”“复议诉讼”工作表计算时，每行的类别必须是2021年格式的类别（否则不计入表格），办完的申请要有办理结果，收到日期要在报告年度内（上年结转的申请在上年或更早）。',
+    source: `${FORMAT}；${TOOL}`,
+    needsPrevious: false,
+    messages: {
+      'register.unknown': msg<{ cell: string; column: string; value: string }>(
+        (d) => `${d.cell}的${d.column}“${d.value}”不是2021年格式的类别，这一行不会计入表格，请从下拉列表中选择`,
+      ),
+      'register.missing': msg<{ cell: string; column: string; number: string }>(
+        (d) => `${d.cell}（编号${d.number || '空'}）没有填写${d.column}，这一行不会计入表格`,
+      ),
+      'register.date-outside': msg<{ cell: string; date: string; year: number }>(
+        (d) => `${d.cell}的收到日期${d.date}不在${d.year}年内，但没有标为上年结转，请核对日期或“是否上年结转”`,
+        'warning',
+      ),
+      'register.carried-date': msg<{ cell: string; date: string; year: number }>(
+        (d) => `${d.cell}标为上年结转，但收到日期${d.date}在${d.year}年内，请核对`,
+        'warning',
+      ),
+      'register.carried-no-date': msg<{ cell: string }>((d) => `${d.cell}：上年结转的申请没有填写收到日期，请填写上年的收到日期`, 'warning'),
+      'register.bad-date': msg<{ cell: string; text: string }>((d) => `${d.cell}的收到日期“${d.text}”无法识别，请写成 2023-03-15`, 'warning'),
     },
   },
 } as const satisfies Record<string, RuleDecl>;

@@ -11,6 +11,7 @@ import { checkValue } from './families/value';
 import { checkYear } from './families/year';
 import { checkDeadline, checkMeta, isUnfilled } from './families/meta';
 import { checkContent } from './families/content';
+import { checkRegister } from './families/register';
 import { DEFAULT_CONFIG, type RuleConfig } from '../config';
 import { RULE_IDS } from './declarations';
 import type { Check, Finding, RuleContext, Severity } from './types';
@@ -40,6 +41,8 @@ function runCheck(check: Check, ctx: RuleContext): Finding[] {
       return checkDeadline(check, ctx);
     case 'content':
       return checkContent(check, ctx);
+    case 'register':
+      return checkRegister(check, ctx);
   }
 }
 

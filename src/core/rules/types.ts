@@ -73,6 +73,18 @@ export type CopiedCheck = { family: 'copied'; rule: RuleOf<'copied'> };
 export type MetaCheck = { family: 'meta'; rule: RuleOf<'meta'> };
 export type DeadlineCheck = { family: 'deadline'; rule: RuleOf<'deadline'> };
 export type ContentCheck = { family: 'content'; rule: RuleOf<'content'> };
+export type RegisterCheck = { family: 'register'; rule: RuleOf<'register'> };
 
 export type Check =
-  LinearCheck | ValueCheck | BlankCheck | SectionCheck | TemplateCheck | YearCheck | FigureCheck | CopiedCheck | MetaCheck | DeadlineCheck | ContentCheck;
+  | LinearCheck
+  | ValueCheck
+  | BlankCheck
+  | SectionCheck
+  | TemplateCheck
+  | YearCheck
+  | FigureCheck
+  | CopiedCheck
+  | MetaCheck
+  | DeadlineCheck
+  | ContentCheck
+  | RegisterCheck;
