@@ -4,6 +4,8 @@
  * Values and formulas are never written.
  */
 import {
+  a1,
+  parseReference,
   CURRENT_REVISION,
   DATA_SHEET,
   keyOfDefinedName,
@@ -89,6 +91,19 @@ export function sourceOf(read: ExcelRead): ReportSource {
   return source;
 }
 
+/** The register rows' cells that findings point at (`申请台账!C5`), so a click selects them. */
+function registerAddresses(findings: readonly Finding[]): Record<string, CellRef> {
+  const out: Record<string, CellRef> = {};
+  for (const f of findings) {
+    if (f.rule !== 'register-entry') continue;
+    for (const key of f.cells) {
+      const ref = parseReference(key);
+      if (ref) out[key] = { sheet: ref.sheet, address: a1(ref.row, ref.col) };
+    }
+  }
+  return out;
+}
+
 export async function checkInExcel(
   context: Excel.RequestContext,
   features: ExcelFeatures,
@@ -112,7 +127,7 @@ export async function checkInExcel(
   const result: ExcelCheckResult = {
     findings,
     summary: summarize(findings),
-    addresses: Object.fromEntries(read.addresses),
+    addresses: { ...Object.fromEntries(read.addresses), ...registerAddresses(findings) },
     via: read.via,
     narrative: read.narrative,
     notes: [...source.notes, ...carriedConfigNotes(source.config, undefined), ...lapsedNotes(lapsed)],

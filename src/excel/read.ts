@@ -7,6 +7,10 @@ import {
   CONFIG_CELL,
   CONFIG_SHEET,
   REVIEWS_SHEET,
+  REGISTER_SHEET,
+  CASES_SHEET,
+  registerOf,
+  type Register,
   a1,
   carriedConfig,
   carriedConfigOf,
@@ -100,6 +104,7 @@ function finish(
   reviews: ReadReviews | undefined,
   sheets: SheetIdentity[],
   copies: ReadonlySet<string> = new Set(),
+  register?: Register,
 ): ExcelRead {
   const addresses = new Map<string, CellRef>([...located.addresses].map(([k, p]) => [k, { sheet: p.sheet, address: a1(p.row, p.col) }]));
   const read: ExcelRead = {
@@ -119,6 +124,7 @@ function finish(
     read.reviews = reviews;
     if (reviews.reviews.length > 0) read.report.reviews = reviews.reviews;
   }
+  if (register) read.report.register = register;
   return read;
 }
 
@@ -152,6 +158,8 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   // Only a workbook that carries local rules or reviews, or an active copy, costs a second read.
   const carrier = sheets.getItemOrNullObject(CONFIG_SHEET);
   const reviewSheet = sheets.getItemOrNullObject(REVIEWS_SHEET);
+  // A register workbook's rows are read with the rest of the side sheets (its tables' values are formulas' results).
+  const registers = [REGISTER_SHEET, CASES_SHEET].map((name) => ({ name, sheet: sheets.getItemOrNullObject(name) }));
   const entries = [...planAddresses(workbookPlan(revision)).keys()].map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
     loadCell(range, features, true);
@@ -173,11 +181,20 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   const scoped = scopedKeys(activeNames);
   let config: CarriedConfig | undefined;
   let reviews: ReadReviews | undefined;
-  if (!carrier.isNullObject || !reviewSheet.isNullObject || scoped.length > 0) {
+  let register: Register | undefined;
+  const hasRegister = registers.some((r) => !r.sheet.isNullObject);
+  if (!carrier.isNullObject || !reviewSheet.isNullObject || scoped.length > 0 || hasRegister) {
     const cell = carrier.isNullObject ? undefined : carrier.getRange(a1(CONFIG_CELL.row, CONFIG_CELL.col));
     cell?.load('values');
     const used = reviewSheet.isNullObject ? undefined : reviewSheet.getUsedRangeOrNullObject(true);
     used?.load('values,rowIndex,columnIndex');
+    const registerUsed = registers
+      .filter((r) => !r.sheet.isNullObject)
+      .map((r) => {
+        const range = r.sheet.getUsedRangeOrNullObject(true);
+        range.load('values,rowIndex,columnIndex');
+        return { name: r.name, range };
+      });
     const copied = scoped.map((name) => {
       const range = activeNames.getItem(name).getRange();
       loadCell(range, features, true);
@@ -186,13 +203,14 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
     await context.sync();
     if (cell) config = carriedConfig(cell.values[0]?.[0]);
     if (used) reviews = reviewsOfGrid(used.isNullObject ? [] : placed(used), revision);
+    if (hasRegister) register = registerOf(registerUsed.map((r) => ({ name: r.name, grid: r.range.isNullObject ? [] : placed(r.range) })));
     // The copy's cells replace the original's; what the copy has no name for (the text sheet) stays.
     placesOf(copied, features, named, fills);
   }
   const copies = new Set(scoped.length > 0 ? [active.name] : []);
   // Every name was found: nothing to look for by labels.
   const marks = parseMarkStore(setting.isNullObject ? undefined : setting.value);
-  return finish(locateReport([...named.values()], [], revision), revision, fills, marks, config, reviews, identities, copies);
+  return finish(locateReport([...named.values()], [], revision), revision, fills, marks, config, reviews, identities, copies, register);
 }
 
 /** A used range's values placed at its position on the sheet (blank cells as null). */
@@ -246,6 +264,7 @@ async function readByListing(context: Excel.RequestContext, features: ExcelFeatu
     carriedReviewsOf(grids, revision),
     sheets.items.map((x) => ({ name: x.name, id: x.id })),
     new Set(scoped.length > 0 ? [active.name] : []),
+    registerOf(grids),
   );
 }
 

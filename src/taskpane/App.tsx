@@ -136,6 +136,12 @@ function Workspace({ controller }: { controller: Controller }) {
           onChange={(_e, d) => controller.setBlankAsZero(d.checked === true)}
           label="Word报告中空白单元格显示为0"
         />
+        <Checkbox
+          checked={state.withRegister}
+          disabled={busy}
+          onChange={(_e, d) => controller.setWithRegister(d.checked === true)}
+          label="生成模板时加入申请台账（表三、表四由台账自动计算）"
+        />
         <div className={styles.secondary}>
           <FileLink
             inputLabel="选择用于生成模板的报告文件"

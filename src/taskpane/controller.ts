@@ -10,6 +10,7 @@ import {
   documentPlan,
   incompleteTitle,
   placesFromReport,
+  registerFormulas,
   revisionFor,
   reportTitle,
   summarize,
@@ -70,6 +71,8 @@ export type PaneState = {
   confirmWord: { errors: number } | null;
   /** Show blank cells as 0 in the Word report. */
   blankAsZero: boolean;
+  /** 生成模板 adds the register (申请台账, 复议诉讼) and computes tables 三 and 四 from it. */
+  withRegister: boolean;
   /** Last year's report, when the user picked one: checks then include the cross-year rules. */
   previous: { name: string; year: number | null; source: ReportSource } | null;
   /** The local rules the workbook carries, as lines for people, when the last read found them. */
@@ -135,6 +138,7 @@ export type Controller = {
   /** 导出问题清单: the findings as a workbook, delivered like the Word report. */
   exportProblems(): Promise<void>;
   setFilter(filter: Filter): void;
+  setWithRegister(value: boolean): void;
   /** Looks once at the workbook when the pane opens (is the template there?); never fails loudly. */
   probe(): Promise<void>;
   /** The host reported an edit of these cells (sheet and address of the changed range). */
@@ -171,6 +175,7 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
     result: null,
     confirmWord: null,
     blankAsZero: false,
+    withRegister: false,
     previous: null,
     localRules: null,
     confirmRemoveRules: false,
@@ -215,7 +220,20 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
             throw e;
           }
         }
-        const result = await runExcel((context) => paintTemplateInExcel(context, workbookPlan(revision), values, features, revision));
+        const register = store.get().withRegister;
+        if (register) {
+          // Numbers of tables 三 and 四 would be overwritten by the register's formulas: refused, nothing lost.
+          const typed = [...registerFormulas(revision).keys()].find((k) => {
+            const v = values.get(k);
+            return v !== undefined && v !== null && v !== 0 && v !== '';
+          });
+          if (typed)
+            throw new UserError(
+              `“${file?.name ?? ''}”的表三、表四已有数字（如“${revision.placeName(typed)}”），而带申请台账的模板由台账计算表三、表四，这些数字会丢失。请取消“加入申请台账”，或在台账中逐件登记。`,
+            );
+        }
+        const plan = workbookPlan(revision, undefined, undefined, { register });
+        const result = await runExcel((context) => paintTemplateInExcel(context, plan, values, features, revision));
         const where = `“${result.sheets.join('”“')}”`;
         const text = result.renamed
           ? `工作簿中已有同名且含有数据的工作表，原有内容未做任何改动；新模板放在${where}${result.namesMoved ? '，检查报告将针对新模板' : ''}。`
@@ -415,6 +433,10 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
 
     setFilter(filter) {
       set({ filter });
+    },
+
+    setWithRegister(value) {
+      set({ withRegister: value });
     },
 
     async probe() {

@@ -479,3 +479,30 @@ describe('working through findings', () => {
     expect(screen.getByText(/黄色单元格中填写/u)).toBeTruthy();
   });
 });
+
+describe('申请台账', () => {
+  test('the template with the register: tables 三 and 四 as formulas; a register row is checked and its cell selected', async () => {
+    const { state } = setup();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('checkbox', { name: /生成模板时加入申请台账/u }));
+    });
+    await click('生成模板');
+    await screen.findByText(/模板已生成/u);
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '报告数据', '报告正文', '核对', '申请台账', '复议诉讼', '台账选项']);
+    const total = state.names.get('GIR.requests.newReceived.natural')!;
+    expect(total.sheet.peek(total.r, total.c)!.formula).toMatch(/^=COUNTIFS\('申请台账'!\$C\$4:\$C\$503,"自然人"/u);
+    expect(total.sheet.peek(total.r, total.c)!.locked).toBe(true);
+    // What Excel computes: every formula 0, one request typed with an applicant type the format does not have.
+    for (const [name, place] of state.names) if (/^GIR\.(requests|appeals)\./u.test(name)) place.sheet.cell(place.r, place.c).value = 0;
+    state.type('报告正文', 'B4', '测试县交通运输局');
+    state.type('报告正文', 'B5', 2023);
+    state.type('申请台账', 'A4', '1');
+    state.type('申请台账', 'B4', '2023-03-15');
+    state.type('申请台账', 'C4', '个人');
+    state.type('申请台账', 'D4', '（一）予以公开');
+    await click('检查报告');
+    await screen.findByText('检查结果');
+    await click(/申请台账!C4的申请人类型“个人”不是2021年格式的类别/u);
+    expect(state.selection).toEqual({ sheet: '申请台账', address: 'C4' });
+  });
+});
