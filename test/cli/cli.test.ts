@@ -1,10 +1,11 @@
 /** Spawns the real command line and asserts output and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULE_IDS, stringifyReport } from '../../src/core';
 import { EXAMPLE_PATH, consistentReport, withValues } from '../helpers/reports';
+import { parseXlsx } from '../../src/xlsx/parse';
 
 const ROOT = join(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -224,6 +225,20 @@ describe('usage', () => {
 describe('template, export and .xlsx', () => {
   const xlsx = join(dir, 'chengdong.xlsx');
 
+  test('template --register: the register sheets; --data with numbers in tables 三/四 is refused, nothing written', () => {
+    const out = join(dir, 'register.xlsx');
+    const r = cli(['template', '--register', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('表三、表四由“申请台账”“复议诉讼”工作表自动计算');
+    expect(parseXlsx(readFileSync(out)).sheets.map((s) => s.name)).toEqual(['报告数据', '报告正文', '核对', '申请台账', '复议诉讼', '台账选项']);
+    const refused = join(dir, 'register-refused.xlsx');
+    const r2 = cli(['template', '--register', '--data', EXAMPLE_PATH, '-o', refused]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain('--register 的表三、表四由台账计算');
+    expect(existsSync(refused)).toBe(false);
+    noStack(r2.err);
+  });
+
   test('template --data writes a workbook that checks like the JSON, and export reads it back', () => {
     const r = cli(['template', '--data', EXAMPLE_PATH, '-o', xlsx]);
     expect(r.code).toBe(0);
@@ -324,7 +339,6 @@ describe('template, export and .xlsx', () => {
         .map((f) => f.data.days),
     ).toEqual([5]);
     // The local rules' sheet is hidden and holds nothing the reader takes for the report: the values are the JSON's.
-    const { parseXlsx } = await import('../../src/xlsx/parse');
     const exported = join(dir, 'carrying.json');
     expect(cli(['export', carrying, '-o', exported]).code).toBe(0);
     expect(JSON.parse(readFileSync(exported, 'utf8')).values).toEqual(JSON.parse(readFileSync(late, 'utf8')).values);

@@ -14,7 +14,7 @@ function cellsOf(check: Check): string[] {
   }
 }
 
-const FAMILIES: readonly Family[] = ['linear', 'value', 'blank', 'section', 'template', 'year', 'figure', 'copied', 'meta', 'deadline', 'content'];
+const FAMILIES: readonly Family[] = ['linear', 'value', 'blank', 'section', 'template', 'year', 'figure', 'copied', 'meta', 'deadline', 'content', 'register'];
 
 describe('rule declarations', () => {
   test('every rule is declared once, with its family, and has at least one check in the 2021 revision', () => {
