@@ -17,20 +17,19 @@ module.exports = (_env, argv) => {
   const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/?$/u, '/');
   if (production && !/^https:\/\//u.test(baseUrl)) throw new Error('ADDIN_BASE_URL must be an https:// URL');
   if (!/^https:\/\/[^/]+\/.+\.js$/u.test(OFFICE_JS_URL)) throw new Error('OFFICE_JS_URL must be an https:// URL of office.js');
-  return {
+  const addin = {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       commands: './src/commands/commands.ts',
       // The pane reuses what the commands entry already loaded (core, Excel adapter, controller).
       taskpane: { import: './src/taskpane/index.tsx', dependOn: 'commands' },
-      // The checker page: no Office, opened from disk or any web server.
-      checker: './src/checker/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
-      clean: true,
+      // The checker page is its own compilation (below) writing into the same folder.
+      clean: { keep: /^checker(\/|\.html$)/u },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -54,13 +53,6 @@ module.exports = (_env, argv) => {
         template: './src/taskpane/taskpane.html',
         templateParameters: { officeJs: OFFICE_JS_URL, csp: contentSecurityPolicy(new URL(OFFICE_JS_URL).origin) },
         chunks: ['runtime', 'commands', 'taskpane'],
-        chunksSortMode: 'manual',
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'checker.html',
-        template: './src/checker/checker.html',
-        templateParameters: { csp: checkerPolicy() },
-        chunks: ['runtime', 'checker'],
         chunksSortMode: 'manual',
       }),
       new CopyWebpackPlugin({
@@ -93,4 +85,25 @@ module.exports = (_env, argv) => {
       },
     },
   };
+  // The checker page (no Office) is a compilation of its own: in the add-in's, the modules it shares
+  // with the task pane would sit in two chunks and lose scope hoisting, making the pane's first load
+  // larger. Its files go to dist/checker/, its page is dist/checker.html.
+  const checker = {
+    mode: addin.mode,
+    devtool: addin.devtool,
+    entry: { checker: './src/checker/index.tsx' },
+    output: {
+      path: addin.output.path,
+      filename: 'checker/[name].[contenthash:8].js',
+      chunkFilename: 'checker/[name].[contenthash:8].js',
+      // Each compilation removes only its own stale files.
+      clean: { keep: (asset) => !/^checker(\/|\.html$)/u.test(asset) },
+    },
+    resolve: addin.resolve,
+    module: addin.module,
+    node: addin.node,
+    performance: addin.performance,
+    plugins: [new HtmlWebpackPlugin({ filename: 'checker.html', template: './src/checker/checker.html', templateParameters: { csp: checkerPolicy() } })],
+  };
+  return [addin, checker];
 };
