@@ -218,7 +218,12 @@ function readRelationships(xml: string): Map<string, string> {
   return out;
 }
 
-export function parseXlsx(bytes: Uint8Array): WorkbookData {
+export type ParseOptions = {
+  /** Sheets whose cells are not read (listed with an empty grid): sheets a reader ignores, such as the formula sheet 核对. */
+  skipSheets?: ReadonlySet<string>;
+};
+
+export function parseXlsx(bytes: Uint8Array, options: ParseOptions = {}): WorkbookData {
   if (bytes.length > MAX_XLSX_BYTES) throw new WorkbookError(`文件过大（上限 ${MAX_XLSX_BYTES / 1048576} MB）`);
   const compound = compoundFileKind(bytes);
   if (compound === 'encrypted') throw new WorkbookError('工作簿已加密（设置了打开密码），无法读取：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 再试');
@@ -259,7 +264,7 @@ export function parseXlsx(bytes: Uint8Array): WorkbookData {
     // Two entries naming one part happen only in broken or hostile files: the part is read once, for the first.
     if (files[path] && seen.has(path)) continue;
     seen.add(path);
-    const grid = read(path, (xml) => readSheet(xml, shared, budget)) ?? [];
+    const grid = options.skipSheets?.has(s.name) ? [] : (read(path, (xml) => readSheet(xml, shared, budget)) ?? []);
     sheets.push({ name: s.name, grid });
   }
   const names = workbook.names.filter((d) => !d.local).map((d) => ({ name: d.name, ref: d.ref }));

@@ -10,6 +10,7 @@ import {
   locateReport,
   locatedNotes,
   registerOf,
+  VERIFY_SHEET,
   reportFromPlaces,
   resolveNames,
   type FormatRevision,
@@ -21,6 +22,8 @@ import { MAX_XLSX_BYTES, WorkbookError, parseXlsx, type WorkbookData } from './p
 
 export { MAX_XLSX_BYTES, WorkbookError, parseXlsx };
 
+const SKIPPED: ReadonlySet<string> = new Set([VERIFY_SHEET]);
+
 export type WorkbookRead = LocatedReport & { report: Report };
 
 export function readReport(wb: WorkbookData, revision: FormatRevision = CURRENT_REVISION): WorkbookRead {
@@ -30,7 +33,8 @@ export function readReport(wb: WorkbookData, revision: FormatRevision = CURRENT_
 
 /** A workbook's report as a source; a workbook without the report's tables is refused with what was looked for. */
 export function readWorkbookSource(bytes: Uint8Array, revision: FormatRevision = CURRENT_REVISION): ReportSource {
-  const wb = parseXlsx(bytes);
+  // The 核对 sheet is formulas over the report's own cells: never input, so its cells are not read.
+  const wb = parseXlsx(bytes, { skipSheets: SKIPPED });
   const read = readReport(wb, revision);
   if (!revision.cells.some((c) => read.report.values[c.key] !== undefined)) {
     throw new WorkbookError('工作簿中没有找到报告表格：既没有本工具生成的名称，也没有找到“自然人”“本年制发件数”“行政复议”等表头');
