@@ -110,7 +110,7 @@ export function registerSheets(revision: FormatRevision): SheetPlan[] {
   heading(
     requestCells,
     '依申请公开登记台账',
-    '每件申请填一行，申请人类型和办理结果从下拉列表中选择。“报告数据”中表三由本表自动计算，请勿在那里手填。上年结转的申请填“是”；年底仍未办结的填“是否结转下年度”为“是”（其办理结果留到下年度统计）。',
+    '每件申请填一行，类型和结果从下拉列表选择；“报告数据”表三由本表自动计算。上年结转的申请“是否上年结转”填“是”，年底未办结的“是否结转下年度”填“是”。',
   );
   REGISTER_COLUMNS.forEach((c, i) => requestCells.push({ row: REGISTER_HEADER_ROW, col: i, rowSpan: 1, colSpan: 1, style: 'header', text: c }));
   const requestRule = [null, DATE_RULE, validations[0]!, validations[1]!, validations[2]!, validations[2]!, null];
