@@ -17,11 +17,11 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useState, useSyncExternalStore, type DragEvent } from 'react';
 import { CURRENT_REVISION, revisionOf, summaryText } from '../core';
-import { UserError } from '../errors';
 import { Findings } from '../taskpane/Findings';
-import { readPickedFile, type PickedFile } from '../taskpane/pick';
+import { FileLink } from '../taskpane/FileLink';
+import { readPickedFile } from '../taskpane/pick';
 import { CHECKER_ACCEPT, type Checker } from './session';
 import { Tables } from './Tables';
 
@@ -38,7 +38,6 @@ const useStyles = makeStyles({
   },
   dropping: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  hidden: { display: 'none' },
   body: { display: 'grid', gridTemplateColumns: 'minmax(300px, 420px) 1fr', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' },
   tables: { minWidth: 0 },
@@ -46,59 +45,20 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-/** A button that opens a file picker. */
-function FilePicker({
-  label,
-  aria,
-  onPick,
-  disabled,
-  primary,
-}: {
-  label: string;
-  aria: string;
-  onPick: (f: File) => void;
-  disabled: boolean;
-  primary?: boolean;
-}) {
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <Button appearance={primary ? 'primary' : 'secondary'} disabled={disabled} onClick={() => input.current?.click()}>
-        {label}
-      </Button>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept={CHECKER_ACCEPT}
-        aria-label={aria}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onPick(file);
-        }}
-      />
-    </>
-  );
-}
-
 export function CheckerApp({ checker }: { checker: Checker }) {
   const styles = useStyles();
   const state = useSyncExternalStore(checker.subscribe, checker.getState, checker.getState);
   const [dropping, setDropping] = useState(false);
   const busy = state.busy !== null;
-  const pick = (then: (f: PickedFile) => Promise<void>) => (file: File) => {
-    readPickedFile(file).then(then, (e: unknown) =>
-      checker.fail({ title: '未能读取文件', message: e instanceof UserError ? e.message : `读取文件失败（${String(e)}）。` }),
-    );
-  };
-  const open = pick((f) => checker.open(f));
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDropping(false);
     const file = e.dataTransfer.files[0];
-    if (file && !busy) open(file);
+    if (!file || busy) return;
+    readPickedFile(file).then(
+      (f) => checker.open(f),
+      (err: unknown) => checker.fail({ title: `无法读取“${file.name}”`, message: err instanceof Error ? err.message : String(err) }),
+    );
   };
   const current = state.current;
   const revision = current ? (revisionOf(current.source.report.format) ?? CURRENT_REVISION) : CURRENT_REVISION;
@@ -122,14 +82,27 @@ export function CheckerApp({ checker }: { checker: Checker }) {
           onDragLeave={() => setDropping(false)}
           onDrop={onDrop}
         >
-          <FilePicker primary label="打开报告文件…" aria="选择要检查的报告文件" disabled={busy} onPick={open} />
-          <Caption1>或把文件拖到这里：报告工作簿（.xlsx）、报告 JSON、Word（.docx）、网页（.html）或文本（.txt）。</Caption1>
-          <FilePicker
-            label={state.previous ? '换一份上年报告…' : '对比上年…'}
-            aria="选择上年报告文件"
+          <FileLink
+            button="primary"
+            inputLabel="选择要检查的报告文件"
+            accept={CHECKER_ACCEPT}
             disabled={busy}
-            onPick={pick((f) => checker.openPrevious(f))}
-          />
+            onPick={(f) => checker.open(f)}
+            onFail={checker.fail}
+          >
+            打开报告文件…
+          </FileLink>
+          <Caption1>或把文件拖到这里：报告工作簿（.xlsx）、报告 JSON、Word（.docx）、网页（.html）或文本（.txt）。</Caption1>
+          <FileLink
+            button="secondary"
+            inputLabel="选择上年报告文件"
+            accept={CHECKER_ACCEPT}
+            disabled={busy}
+            onPick={(f) => checker.openPrevious(f)}
+            onFail={checker.fail}
+          >
+            {state.previous ? '换一份上年报告…' : '对比上年…'}
+          </FileLink>
           {state.previous && (
             <Caption1>
               上年报告：{state.previous.name}{' '}

@@ -145,6 +145,14 @@ function scopedKeys(names: Excel.NamedItemCollection): string[] {
   return names.items.filter((n) => n.type === 'Range' && keyOfDefinedName(n.name) !== undefined).map((n) => n.name);
 }
 
+const PLACE_KEYS = new WeakMap<FormatRevision, string[]>();
+/** The places of a revision's template, planned once per revision rather than on every read. */
+function placeKeysOf(revision: FormatRevision): string[] {
+  let keys = PLACE_KEYS.get(revision);
+  if (!keys) PLACE_KEYS.set(revision, (keys = [...planAddresses(workbookPlan(revision)).keys()]));
+  return keys;
+}
+
 export async function readWorkbookReport(context: Excel.RequestContext, features: ExcelFeatures, revision: FormatRevision): Promise<ExcelRead> {
   const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
   setting.load('value');
@@ -160,7 +168,7 @@ export async function readWorkbookReport(context: Excel.RequestContext, features
   const reviewSheet = sheets.getItemOrNullObject(REVIEWS_SHEET);
   // A register workbook's rows are read with the rest of the side sheets (its tables' values are formulas' results).
   const registers = [REGISTER_SHEET, CASES_SHEET].map((name) => ({ name, sheet: sheets.getItemOrNullObject(name) }));
-  const entries = [...planAddresses(workbookPlan(revision)).keys()].map((key) => {
+  const entries = placeKeysOf(revision).map((key) => {
     const range = context.workbook.names.getItem(definedName(key)).getRange();
     loadCell(range, features, true);
     return { key, range };

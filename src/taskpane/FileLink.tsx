@@ -1,5 +1,5 @@
-/** A link that opens a file picker and hands the picked file on; a file that cannot be read becomes a failure message. */
-import { Link, makeStyles } from '@fluentui/react-components';
+/** A link (or a button) that opens a file picker and hands the picked file on; a file that cannot be read becomes a failure message. */
+import { Button, Link, makeStyles } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { Failure } from './store';
 import { readPickedFile, type PickedFile } from './pick';
@@ -16,6 +16,8 @@ export function FileLink(props: {
   /** Several files at once (the picker allows choosing many). */
   onPickMany?: (files: PickedFile[]) => Promise<void>;
   onFail: (failure: Failure) => void;
+  /** Shown as a button of this appearance instead of a link (the checker page's main actions). */
+  button?: 'primary' | 'secondary';
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -37,9 +39,15 @@ export function FileLink(props: {
   };
   return (
     <>
-      <Link as="button" disabled={props.disabled} onClick={() => input.current?.click()}>
-        {props.children}
-      </Link>
+      {props.button ? (
+        <Button appearance={props.button} disabled={props.disabled} onClick={() => input.current?.click()}>
+          {props.children}
+        </Button>
+      ) : (
+        <Link as="button" disabled={props.disabled} onClick={() => input.current?.click()}>
+          {props.children}
+        </Link>
+      )}
       <input
         ref={input}
         className={styles.hidden}

@@ -688,9 +688,8 @@ class FakeConditionalFormats {
       },
     };
     this.ctx.queue.push(() => {
+      this.range.checkFormatAllowed();
       const { sheet, box } = this.range.target();
-      if (sheet.protection.protected && !sheet.protection.options.allowFormatCells)
-        throw new OfficeError('AccessDenied', 'formatting is not allowed on this protected sheet');
       if (!added.custom.rule.formula.startsWith('=')) throw new OfficeError('InvalidArgument', 'a conditional format formula starts with =');
       const { font, fill } = added.custom.format;
       sheet.conditionalFormats.push({ box, formula: added.custom.rule.formula, fontColor: font.color, bold: font.bold, fill: fill.color });

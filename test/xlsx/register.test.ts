@@ -2,12 +2,10 @@
  * Tables computed from the register: 申请台账 and 复议诉讼 rows in, table 三 and table 四 computed by
  * LibreOffice from the COUNTIFS formulas, read back as the report, and the rows themselves checked.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   CASES_SHEET,
   REGISTER_HEADER_ROW,
@@ -22,6 +20,7 @@ import {
 import { buildWorkbook } from '../../src/xlsx/write';
 import { readWorkbookSource } from '../../src/xlsx/read';
 import { REV } from '../helpers/format';
+import { convertWithLibreOffice, withoutSavedValues } from '../helpers/libreoffice';
 
 const plan = workbookPlan(REV, undefined, undefined, { register: true });
 const o = registerOptions(REV);
@@ -33,35 +32,24 @@ type Case = { type: string; result: string };
 
 /** Writes text into the register's cells (the sheet's empty input cells), and drops every formula's saved value. */
 function fill(bytes: Uint8Array, requests: readonly Request[], cases: readonly Case[]): Uint8Array {
-  const files = unzipSync(bytes);
-  const put = (sheetIndex: number, cells: Map<string, string>) => {
-    const name = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
-    files[name] = strToU8(
-      strFromU8(files[name]!).replace(/<c r="([A-Z]+\d+)" s="(\d+)"\/>/gu, (whole, ref: string, s: string) =>
-        cells.has(ref) ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t>${cells.get(ref)}</t></is></c>` : whole,
-      ),
-    );
-  };
   const rows = new Map<string, string>();
   requests.forEach((r, i) =>
     [String(i + 1), r.date, r.applicant, r.result, r.carriedOver, r.forward].forEach((v, c) => v && rows.set(a1(REGISTER_HEADER_ROW + 1 + i, c), v)),
   );
-  put(
-    plan.sheets.findIndex((s) => s.name === REGISTER_SHEET),
-    rows,
-  );
   const caseRows = new Map<string, string>();
   cases.forEach((k, i) => [String(i + 1), k.type, k.result].forEach((v, c) => v && caseRows.set(a1(REGISTER_HEADER_ROW + 1 + i, c), v)));
-  put(
-    plan.sheets.findIndex((s) => s.name === CASES_SHEET),
-    caseRows,
-  );
-  for (const name of Object.keys(files))
-    if (name.startsWith('xl/worksheets/'))
-      files[name] = strToU8(
-        strFromU8(files[name]!).replace(/<c r="([A-Z]+\d+)" s="(\d+)"(?: t="(?:str|e)")?>(<f>[^<]*<\/f>)<v>[^<]*<\/v><\/c>/gu, '<c r="$1" s="$2">$3</c>'),
-      );
-  return zipSync(files);
+  const part = (name: string) => `xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === name) + 1}.xml`;
+  const cells = new Map([
+    [part(REGISTER_SHEET), rows],
+    [part(CASES_SHEET), caseRows],
+  ]);
+  return withoutSavedValues(bytes, (name, xml) => {
+    const wanted = cells.get(name);
+    if (!wanted) return xml;
+    return xml.replace(/<c r="([A-Z]+\d+)" s="(\d+)"\/>/gu, (whole, ref: string, s: string) =>
+      wanted.has(ref) ? `<c r="${ref}" s="${s}" t="inlineStr"><is><t>${wanted.get(ref)}</t></is></c>` : whole,
+    );
+  });
 }
 
 function recalculated(files: Uint8Array[]): ReportSource[] {
@@ -73,14 +61,7 @@ function recalculated(files: Uint8Array[]): ReportSource[] {
     writeFileSync(path, bytes);
     return path;
   });
-  execFileSync(
-    'soffice',
-    ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xlsx', '--outdir', outDir, ...paths],
-    {
-      stdio: 'ignore',
-      timeout: 240000,
-    },
-  );
+  convertWithLibreOffice(paths, 'xlsx', outDir, `${dir}/lo-profile`);
   return paths.map((_, i) => readWorkbookSource(new Uint8Array(readFileSync(join(outDir, `r${i}.xlsx`)))));
 }
 
