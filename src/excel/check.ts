@@ -7,8 +7,6 @@ import {
   a1,
   parseReference,
   CURRENT_REVISION,
-  DATA_SHEET,
-  keyOfDefinedName,
   carriedConfigNotes,
   checkSourceReviewed,
   lapsedNotes,
@@ -196,13 +194,4 @@ export async function selectInExcel(context: Excel.RequestContext, cell: CellRef
   sheet.activate();
   sheet.getRange(cell.address).select();
   await context.sync();
-}
-
-/** Whether the workbook holds the report's template (its data sheet or one of its names): one read. */
-export async function templatePresent(context: Excel.RequestContext): Promise<boolean> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(DATA_SHEET);
-  const names = context.workbook.names;
-  names.load('items/name');
-  await context.sync();
-  return !sheet.isNullObject || names.items.some((n) => keyOfDefinedName(n.name) !== undefined);
 }

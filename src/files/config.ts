@@ -9,8 +9,7 @@ import { decodeText } from './text';
 
 export class ConfigFileError extends UserError {}
 
-/** What the configuration picker accepts. */
-export const CONFIG_FILE_ACCEPT = '.json,.xlsx';
+export { CONFIG_FILE_ACCEPT } from './accept';
 
 export async function readRuleConfigBytes(name: string, bytes: Uint8Array): Promise<RuleConfig> {
   if (/\.xlsx$/iu.test(name)) {

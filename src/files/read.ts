@@ -6,15 +6,12 @@
  */
 import { parseReportJson, type FormatRevision, type ReportSource } from '../core';
 import { UserError, sentence } from '../errors';
+import { MAX_REPORT_FILE_BYTES } from './accept';
 import { decodeText } from './text';
 
 export class ReportFileError extends UserError {}
 
-/** What the file pickers accept. */
-export const REPORT_FILE_ACCEPT = '.json,.xlsx,.docx,.html,.htm,.txt,.pdf';
-
-/** The largest file any reader takes (a real report is a few hundred KB; a workbook with images a few MB). */
-export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_REPORT_FILE_BYTES, REPORT_FILE_ACCEPT } from './accept';
 
 const KINDS = '报告 JSON（.json）、报告工作簿（.xlsx）或已发布的报告（.docx、.html、.txt、.pdf）';
 

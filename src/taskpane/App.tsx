@@ -1,11 +1,6 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Body1,
   Button,
-  Badge,
   Caption1,
   Checkbox,
   FluentProvider,
@@ -13,6 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Subtitle1,
   Subtitle2,
   makeStyles,
@@ -20,18 +16,28 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, DocumentTable20Regular, DocumentText20Regular, Eraser20Regular } from '@fluentui/react-icons';
-import { useSyncExternalStore } from 'react';
-import { CURRENT_REVISION, RULES, RULE_IDS, summaryText } from '../core';
-import type { Controller } from './controller';
-import { Findings } from './Findings';
+import {
+  CheckmarkCircle20Regular,
+  ChevronDown16Regular,
+  ChevronRight16Regular,
+  DocumentTable20Regular,
+  DocumentText20Regular,
+  Eraser20Regular,
+} from '@fluentui/react-icons';
+import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
+import type { Controller } from './pane-state';
+import { LOAD_FAILURE } from './action';
 import { ConfirmDialog, ConfirmErrors, Status } from './Status';
-import { REPORT_FILE_ACCEPT } from '../files/read';
-import { CONFIG_FILE_ACCEPT } from '../files/config';
+import { CONFIG_FILE_ACCEPT, REPORT_FILE_ACCEPT } from '../files/accept';
 import { FileLink } from './FileLink';
 import type { HostStatus } from './host';
 import type { WordController } from './word-controller';
-import { WordPane } from './WordPane';
+
+// What the first screen does not show loads when it is first shown: the result (after the first
+// check, with the rules), the list of rules (when opened), the pane in Word.
+const Result = lazy(() => import(/* webpackChunkName: "result" */ './Result'));
+const RulesList = lazy(() => import(/* webpackChunkName: "result" */ './RulesList'));
+const WordPane = lazy(() => import(/* webpackChunkName: "word-pane" */ './WordPane').then((m) => ({ default: m.WordPane })));
 
 const useStyles = makeStyles({
   command: { whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
@@ -54,10 +60,10 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   button: { width: '100%', justifyContent: 'flex-start' },
   secondary: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   rules: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
-  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Lined up with the help link above it.
+  rulesToggle: { paddingLeft: 0, minWidth: 0 },
+  rulesPanel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalXS },
   footer: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   localRules: {
     display: 'flex',
@@ -95,6 +101,15 @@ function StatusBar({ status }: { status: HostStatus }) {
               网页版检查
             </Link>
             （不需要 Office），或交主管部门用命令行检查（<code className={styles.command}>npm run cli -- check 报告.xlsx</code>）。
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'load-failed':
+      return (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{LOAD_FAILURE.title}</MessageBarTitle>
+            {LOAD_FAILURE.message}
           </MessageBarBody>
         </MessageBar>
       );
@@ -293,72 +308,42 @@ function Workspace({ controller }: { controller: Controller }) {
       {!state.result && state.workbook === 'template' && <Caption1>在“报告数据”和“报告正文”工作表的黄色单元格中填写，然后点击“检查报告”。</Caption1>}
 
       {state.result && (
-        <section aria-labelledby="result-title" className={styles.result}>
-          <Subtitle2 as="h2" id="result-title">
-            检查结果
-          </Subtitle2>
-          {state.stale && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>表格在检查后有改动，下面的结果可能已过时，请重新检查。</MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.secondary}>
-            <Link as="button" disabled={busy} onClick={() => void controller.exportProblems()}>
-              导出问题清单
-            </Link>
-            {state.undoFill && (
-              <Link as="button" disabled={busy} onClick={() => void controller.undoFillBlanks()}>
-                撤销空白填0（{state.undoFill.cells.length}个单元格）
-              </Link>
-            )}
-            {state.result.summary.reviewed > 0 && (
-              <Link as="button" disabled={busy} onClick={() => void controller.resetReviews()}>
-                重置已核实
-              </Link>
-            )}
-          </div>
-          {state.result.findings.length === 0 ? (
-            <MessageBar layout="multiline" intent="success">
-              <MessageBarBody>未发现问题：各项勾稽关系均成立。</MessageBarBody>
-            </MessageBar>
-          ) : (
-            <>
-              <div className={styles.summary} aria-label={`检查结果：${summaryText(state.result.summary)}`} role="status">
-                <Badge appearance="filled" color="danger" aria-hidden>
-                  {state.result.summary.errors}
-                </Badge>
-                <Body1>个错误</Body1>
-                <Badge appearance="filled" color="warning" aria-hidden>
-                  {state.result.summary.warnings}
-                </Badge>
-                <Body1>个警告</Body1>
-                {state.result.summary.reviewed > 0 && (
-                  <>
-                    <Badge appearance="filled" color="success" aria-hidden>
-                      {state.result.summary.reviewed}
-                    </Badge>
-                    <Body1>个已核实</Body1>
-                  </>
-                )}
-              </div>
-              <Caption1>{state.result.sheet ? `已检查工作表“${state.result.sheet}”。` : ''}点击问题可选中对应单元格；核对无误的可标为已核实。</Caption1>
-              <Findings
-                findings={state.result.findings}
-                revision={CURRENT_REVISION}
-                filter={state.filter}
-                actions={{
-                  busy,
-                  onSelect: (f) => void controller.select(f),
-                  onReview: (f, reason) => void controller.review(f, reason),
-                  onFillBlanks: (fs) => controller.fillBlanks(fs),
-                  onFilter: controller.setFilter,
-                }}
-              />
-            </>
-          )}
-        </section>
+        <Suspense fallback={<Spinner size="tiny" label="正在载入检查结果…" />}>
+          <Result controller={controller} state={state} result={state.result} />
+        </Suspense>
       )}
     </>
+  );
+}
+
+/**
+ * 核对规则: a disclosure whose list (with the rules' texts) loads when it is first opened. Not an
+ * Accordion: that component brings arrow-key navigation and motion code the first screen needs nowhere else.
+ */
+function RulesSection() {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-label="核对规则">
+      <Button
+        appearance="subtle"
+        size="small"
+        className={styles.rulesToggle}
+        icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+        aria-expanded={open}
+        aria-controls="rules-list"
+        onClick={() => setOpen(!open)}
+      >
+        核对规则
+      </Button>
+      {open && (
+        <div id="rules-list" className={styles.rulesPanel}>
+          <Suspense fallback={<Spinner size="tiny" label="正在载入规则…" />}>
+            <RulesList />
+          </Suspense>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -376,34 +361,17 @@ export function App({ status, controller, wordController }: { status: HostStatus
         </header>
         <StatusBar status={status} />
         {status.kind === 'ready' && controller ? <Workspace controller={controller} /> : null}
-        {status.kind === 'word' && wordController ? <WordPane controller={wordController} canInsert={status.canInsert} /> : null}
+        {status.kind === 'word' && wordController ? (
+          <Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+            <WordPane controller={wordController} canInsert={status.canInsert} />
+          </Suspense>
+        ) : null}
         <div className={styles.footer}>
           <Link href="help.html" target="_blank" rel="noopener">
             帮助：使用指南和核对规则
           </Link>
         </div>
-        <Accordion collapsible>
-          <AccordionItem value="rules">
-            <AccordionHeader size="small">
-              核对规则（{RULE_IDS.length}条，{CURRENT_REVISION.name}）
-            </AccordionHeader>
-            <AccordionPanel>
-              <ul className={styles.rules}>
-                {RULE_IDS.map((id) => (
-                  <li key={id}>
-                    <Body1>{RULES[id].title}</Body1>
-                    <br />
-                    <Caption1>{RULES[id].description}</Caption1>
-                    <br />
-                    <Caption1 className={styles.ruleId}>
-                      依据：{RULES[id].source} · {id}
-                    </Caption1>
-                  </li>
-                ))}
-              </ul>
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
+        <RulesSection />
       </main>
     </FluentProvider>
   );

@@ -1,20 +1,8 @@
 /** What both panes (Excel and Word) show while and after they work: progress, failure, notice; and the confirmation before a report with errors is written. */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { Suspense, lazy, useRef } from 'react';
+import type { ConfirmDialogProps, ConfirmErrorsProps } from './Confirm';
 import type { Failure, Notice } from './store';
 
 export function Status({ busy, failure, notice, onDismiss }: { busy: string | null; failure: Failure | null; notice: Notice | null; onDismiss: () => void }) {
@@ -41,68 +29,33 @@ export function Status({ busy, failure, notice, onDismiss }: { busy: string | nu
   );
 }
 
-/** A question before an action that cannot simply be taken back; the safe answer can be the primary button. */
-export function ConfirmDialog(props: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  cancelLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-  /** Which button is the primary one, placed first (the confirmation by default). */
-  primary?: 'confirm' | 'cancel';
-}) {
-  const cancelFirst = props.primary === 'cancel';
+// The dialogs load when one is first needed (most sessions never ask a question); once shown, a
+// dialog stays mounted so that it closes with its animation.
+const LazyConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm" */ './Confirm').then((m) => ({ default: m.ConfirmDialog })));
+const LazyConfirmErrors = lazy(() => import(/* webpackChunkName: "confirm" */ './Confirm').then((m) => ({ default: m.ConfirmErrors })));
+
+function useShown(open: boolean): boolean {
+  const shown = useRef(false);
+  if (open) shown.current = true;
+  return shown.current;
+}
+
+/** A question before an action that cannot simply be taken back (see Confirm.tsx). */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  if (!useShown(props.open)) return null;
   return (
-    <Dialog open={props.open} onOpenChange={(_e, d) => (d.open ? undefined : props.onCancel())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>{props.children}</DialogContent>
-          <DialogActions>
-            {cancelFirst ? (
-              <>
-                <Button appearance="primary" onClick={props.onCancel}>
-                  {props.cancelLabel}
-                </Button>
-                <Button onClick={props.onConfirm}>{props.confirmLabel}</Button>
-              </>
-            ) : (
-              <>
-                <Button appearance="primary" onClick={props.onConfirm}>
-                  {props.confirmLabel}
-                </Button>
-                <Button onClick={props.onCancel}>{props.cancelLabel}</Button>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Suspense fallback={null}>
+      <LazyConfirmDialog {...props} />
+    </Suspense>
   );
 }
 
-export function ConfirmErrors(props: {
-  errors: number | null;
-  children: ReactNode;
-  confirmLabel: string;
-  cancelLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+/** The question before a report with errors is written (see Confirm.tsx). */
+export function ConfirmErrors(props: ConfirmErrorsProps) {
+  if (!useShown(props.errors !== null)) return null;
   return (
-    <ConfirmDialog
-      open={props.errors !== null}
-      title={`报告还有 ${props.errors ?? 0} 个错误`}
-      confirmLabel={props.confirmLabel}
-      cancelLabel={props.cancelLabel}
-      onConfirm={props.onConfirm}
-      onCancel={props.onCancel}
-      // Going back to fix the errors is the safe answer, so it is the primary button.
-      primary="cancel"
-    >
-      {props.children}
-    </ConfirmDialog>
+    <Suspense fallback={null}>
+      <LazyConfirmErrors {...props} />
+    </Suspense>
   );
 }

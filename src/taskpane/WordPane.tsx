@@ -1,7 +1,7 @@
 import { Body1, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { useRef, useSyncExternalStore } from 'react';
-import { REPORT_FILE_ACCEPT } from '../files/read';
+import { REPORT_FILE_ACCEPT } from '../files/accept';
 import { readPickedFile } from './pick';
 import { ConfirmErrors, Status } from './Status';
 import type { WordController } from './word-controller';

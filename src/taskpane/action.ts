@@ -7,6 +7,12 @@ import { UserError, errorCode, errorText, sentence } from '../errors';
 import { describeOfficeError } from '../excel/errors';
 import type { Failure, Notice, Store } from './store';
 
+/** What the pane shows when a part of the add-in could not be loaded (the network dropped, or the add-in was updated meanwhile). */
+export const LOAD_FAILURE = {
+  title: '未能载入加载项的程序文件',
+  message: '网络中断或加载项已更新。请检查网络，关闭并重新打开任务窗格后重试；工作簿没有被改动。',
+};
+
 export type ActionState = { busy: string | null; failure: Failure | null; notice: Notice | null };
 
 export type Host = 'Excel' | 'Word';

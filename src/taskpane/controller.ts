@@ -23,170 +23,39 @@ import {
   summaryText,
   reviewOf,
   withReview,
-  type Report,
-  type Finding,
   type ReportSource,
-  type Summary,
 } from '../core';
 import { UserError } from '../errors';
-import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf, templatePresent, type ExcelCheckResult } from '../excel/check';
+import { checkInExcel, clearMarksInExcel, requireReport, selectInExcel, sourceOf, type ExcelCheckResult } from '../excel/check';
 import { fillZerosInExcel, storeReviewsInExcel, undoZerosInExcel } from '../excel/reviews';
-import { overlaps } from './ranges';
 import { removeConfigInExcel, storeConfigInExcel } from '../excel/config';
 import { paintTemplateInExcel } from '../excel/template';
 import { readRuleConfigBytes } from '../files/config';
-import type { CellRef } from '../excel/marks';
 import { readWorkbookReport, type ExcelFeatures } from '../excel/read';
 import { ReportFileError, readReportBytes } from '../files/read';
-import { fillsWithZero, localToday, type Filter } from './filter';
-import { actionRunner, failureOf, paneSetters } from './action';
+import { localToday } from './filter';
+import { actionRunner, failureOf } from './action';
 import type { Deliver } from './delivery';
-import type { PickedFile } from './pick';
-import { createStore, type Failure, type Notice } from './store';
+import { createPaneStore, stateActions, type CollectView, type Controller, type PaneState, type PaneStore, type RunExcel } from './pane-state';
 
-export type RunExcel = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export type { Failure, Notice };
-export type CheckView = {
-  findings: Finding[];
-  summary: Summary;
-  addresses: Record<string, CellRef>;
-  /** The report as checked: reviews record its values, and it holds the reviews stored so far. */
-  report: Report;
-  /** The sheet whose tables were checked. */
-  sheet?: string;
-};
-
+export type { CheckView, CollectView, Controller, Failure, Notice, PaneState, RunExcel, WorkbookState } from './pane-state';
+export { blankCellsOf } from './pane-state';
 export { fillsWithZero, localToday, type Filter } from './filter';
-
-/** What the pane found in the workbook when it opened: whether the report's template is there (for the first step). */
-export type WorkbookState = 'template' | 'empty' | null;
-
-export type PaneState = {
-  busy: string | null;
-  failure: Failure | null;
-  notice: Notice | null;
-  result: CheckView | null;
-  /** Set when the report has errors and the user must confirm before the Word report is generated. */
-  confirmWord: { errors: number } | null;
-  /** Show blank cells as 0 in the Word report. */
-  blankAsZero: boolean;
-  /** 生成模板 adds the register (申请台账, 复议诉讼) and computes tables 三 and 四 from it. */
-  withRegister: boolean;
-  /** Last year's report, when the user picked one: checks then include the cross-year rules. */
-  previous: { name: string; year: number | null; source: ReportSource } | null;
-  /** The local rules the workbook carries, as lines for people, when the last read found them. */
-  localRules: string[] | null;
-  /** Set while the user must confirm removing the workbook's local rules. */
-  confirmRemoveRules: boolean;
-  filter: Filter;
-  /** 空白填0 waiting for confirmation: the blank cells it would fill. */
-  confirmFill: { cells: CellRef[] } | null;
-  /** The cells the last 空白填0 wrote, for 撤销. */
-  undoFill: { cells: CellRef[] } | null;
-  /** Set while the user must confirm 重置已核实. */
-  confirmResetReviews: boolean;
-  /** A checked cell was edited after the check (where the host reports changes). */
-  stale: boolean;
-  workbook: WorkbookState;
-  /** The last 汇总多个报告…: where it was written and what it found, per unit. */
-  collected: CollectView | null;
-};
-
-export type CollectView = {
-  sheets: string[];
-  year: number | null;
-  units: { name: string; status: string; statusText: string; errors: number; warnings: number }[];
-  findings: { severity: 'error' | 'warning'; message: string }[];
-};
-
-export type Controller = {
-  getState(): PaneState;
-  subscribe(listener: () => void): () => void;
-  /** 生成模板, optionally prefilled from a report file (JSON, workbook, or a published report). */
-  generateTemplate(file?: PickedFile): Promise<void>;
-  /** 对比上年: last year's report (any report file); null forgets it. */
-  setPrevious(file: PickedFile | null): Promise<void>;
-  check(): Promise<void>;
-  clearMarks(): Promise<void>;
-  select(finding: Finding): Promise<void>;
-  /** 生成Word报告: reads the workbook (never writes to it), asks to confirm when there are errors, delivers the .docx. */
-  generateWord(confirmed?: boolean): Promise<void>;
-  cancelWord(): void;
-  /** 载入本地规则…: a rules JSON (or a workbook carrying rules) is stored in the workbook; later checks use it. */
-  setLocalRules(file: PickedFile): Promise<void>;
-  /** 改用全国规则: removes the workbook's local rules after confirmation. */
-  removeLocalRules(confirmed?: boolean): Promise<void>;
-  cancelRemoveRules(): void;
-  /** 已核实: stores the review with the report (the 核实记录 sheet) and checks again. */
-  review(finding: Finding, reason: string): Promise<void>;
-  /** 重置已核实: removes every review after confirmation, and checks again. */
-  resetReviews(confirmed?: boolean): Promise<void>;
-  cancelResetReviews(): void;
-  /** 空白填0 for a group of blank cells: asks first (confirmFill). */
-  fillBlanks(findings: readonly Finding[]): void;
-  /** The confirmed 空白填0: writes 0 only into those cells that are still blank, then checks again. */
-  confirmFillBlanks(): Promise<void>;
-  cancelFill(): void;
-  /** 撤销 of the last 空白填0: empties the cells that still hold its 0; checks again. */
-  undoFillBlanks(): Promise<void>;
-  /**
-   * 汇总多个报告…: the picked reports (and a unit list, a .csv among them) read one by one, checked,
-   * summed; the 汇总 sheets written into the open workbook (never over data).
-   */
-  collect(files: readonly PickedFile[]): Promise<void>;
-  /** 导出问题清单: the findings as a workbook, delivered like the Word report. */
-  exportProblems(): Promise<void>;
-  setFilter(filter: Filter): void;
-  setWithRegister(value: boolean): void;
-  /** Looks once at the workbook when the pane opens (is the template there?); never fails loudly. */
-  probe(): Promise<void>;
-  /** The host reported an edit of these cells (sheet and address of the changed range). */
-  cellsChanged(sheet: string, address: string): void;
-  setBlankAsZero(value: boolean): void;
-  dismiss(): void;
-  /** Shows a failure found outside an action (e.g. a file that cannot be read). */
-  fail(failure: Failure): void;
-};
 
 /** Word delivery is given by the host (browser download or relay); without one the command says so. */
 const noDelivery: Deliver = async () => {
   throw new UserError('此环境不支持下载 Word 报告。');
 };
 
-/** The cells of a group that 空白填0 may fill: blank (not “/” or “无”, which a person typed) count cells with an address. */
-export function blankCellsOf(findings: readonly Finding[], addresses: Record<string, CellRef>): CellRef[] {
-  return findings
-    .filter((f) => fillsWithZero(f) && !f.reviewed)
-    .flatMap((f) => {
-      const a = f.cells[0] ? addresses[f.cells[0]] : undefined;
-      return a ? [a] : [];
-    });
-}
-
-export type ControllerOptions = { today?: () => string };
+export type ControllerOptions = {
+  today?: () => string;
+  /** The pane's state when the pane made it before loading the controller (runtime.ts). */
+  store?: PaneStore;
+};
 
 export function createController(runExcel: RunExcel, features: ExcelFeatures, deliver: Deliver = noDelivery, options: ControllerOptions = {}): Controller {
   const today = options.today ?? (() => localToday());
-  const store = createStore<PaneState>({
-    busy: null,
-    failure: null,
-    notice: null,
-    result: null,
-    confirmWord: null,
-    blankAsZero: false,
-    withRegister: false,
-    previous: null,
-    localRules: null,
-    confirmRemoveRules: false,
-    filter: 'all',
-    confirmFill: null,
-    undoFill: null,
-    confirmResetReviews: false,
-    stale: false,
-    workbook: null,
-    collected: null,
-  });
+  const store = options.store ?? createPaneStore();
   const set = store.set;
   const action = actionRunner(store, 'Excel', { confirmWord: null, confirmRemoveRules: false, confirmFill: null, confirmResetReviews: false });
   // The workbook is painted and read in the revision new reports are made in.
@@ -310,17 +179,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       });
     },
 
-    cancelResetReviews() {
-      set({ confirmResetReviews: false });
-    },
-
-    fillBlanks(findings) {
-      const view = store.get().result;
-      const cells = view ? blankCellsOf(findings, view.addresses) : [];
-      if (cells.length === 0) set({ notice: { intent: 'info', text: '这些问题中没有可以填0的空白单元格。' } });
-      else set({ confirmFill: { cells } });
-    },
-
     confirmFillBlanks() {
       const cells = store.get().confirmFill?.cells ?? [];
       if (cells.length === 0) return Promise.resolve();
@@ -339,10 +197,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
           },
         };
       });
-    },
-
-    cancelFill() {
-      set({ confirmFill: null });
     },
 
     undoFillBlanks() {
@@ -431,29 +285,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       });
     },
 
-    setFilter(filter) {
-      set({ filter });
-    },
-
-    setWithRegister(value) {
-      set({ withRegister: value });
-    },
-
-    async probe() {
-      try {
-        const present = await runExcel((context) => templatePresent(context));
-        set({ workbook: present ? 'template' : 'empty' });
-      } catch {
-        // Only a hint for the first step: without it the pane shows its usual actions.
-      }
-    },
-
-    cellsChanged(sheet, address) {
-      const view = store.get().result;
-      if (!view || store.get().busy || store.get().stale) return;
-      if (Object.values(view.addresses).some((a) => a.sheet === sheet && overlaps(a.address, address))) set({ stale: true });
-    },
-
     clearMarks() {
       return action('正在清除标记…', '未能清除标记', async () => {
         const { cleared, lost } = await runExcel((context) => clearMarksInExcel(context, features, revision));
@@ -502,10 +333,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       });
     },
 
-    cancelWord() {
-      set({ confirmWord: null });
-    },
-
     setLocalRules(file) {
       return action('正在存入本地规则…', '未能存入本地规则', async () => {
         const config = await readRuleConfigBytes(file.name, file.bytes);
@@ -539,10 +366,6 @@ export function createController(runExcel: RunExcel, features: ExcelFeatures, de
       });
     },
 
-    cancelRemoveRules() {
-      set({ confirmRemoveRules: false });
-    },
-
-    ...paneSetters(store),
+    ...stateActions(store, runExcel),
   };
 }

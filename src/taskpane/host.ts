@@ -16,6 +16,8 @@ export type HostStatus =
   | { kind: 'word'; theme: 'light' | 'dark'; canInsert: boolean }
   | { kind: 'unsupported'; theme: 'light' | 'dark' }
   | { kind: 'other-host'; host: string; theme: 'light' | 'dark' }
+  /** A part of the add-in's own program could not be loaded (network, or an update meanwhile). */
+  | { kind: 'load-failed'; theme: 'light' | 'dark' }
   | { kind: 'no-office' };
 
 type OfficeLike = {

@@ -1,6 +1,6 @@
 /** Reading a file the user picked, with FileReader (older Office webviews lack Blob.arrayBuffer()). */
 import { UserError } from '../errors';
-import { MAX_REPORT_FILE_BYTES } from '../files/read';
+import { MAX_REPORT_FILE_BYTES } from '../files/accept';
 
 export type PickedFile = { name: string; bytes: Uint8Array };
 

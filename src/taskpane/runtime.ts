@@ -2,9 +2,14 @@
  * The one controller of the add-in's runtime. With the shared runtime (manifest <Runtimes>), the
  * ribbon commands and the task pane run in the same page and share it, so a check started from the
  * ribbon shows its result in the pane.
+ *
+ * The pane draws itself from its state alone; the controller's workbook actions (with the rules,
+ * the layouts and the Excel code) load on the first of them, and the browser fetches them while
+ * idle after the pane is drawn.
  */
-import { createController, type Controller } from './controller';
-import { officeDelivery } from './delivery';
+import { LOAD_FAILURE } from './action';
+import type { Deliver } from './delivery';
+import { WORKBOOK_ACTIONS, createPaneStore, stateActions, type Controller, type PaneStore, type RunExcel, type WorkbookActions } from './pane-state';
 
 let controller: Controller | undefined;
 
@@ -13,8 +18,52 @@ export function featuresOfHost(): { api18: boolean; api19: boolean } {
   return { api18: has('1.8'), api19: has('1.9') };
 }
 
+type LoadWorkbookActions = (store: PaneStore) => Promise<WorkbookActions>;
+
+/**
+ * A controller whose state actions run at once and whose workbook actions wait for `load` (once;
+ * a failed load is tried again on the next action, and says so in the pane meanwhile).
+ */
+export function deferredController(store: PaneStore, runExcel: RunExcel, load: LoadWorkbookActions): Controller {
+  let loading: Promise<WorkbookActions> | undefined;
+  const actions = (): Promise<WorkbookActions> => {
+    loading ??= load(store).catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    });
+    return loading;
+  };
+  const deferred = Object.fromEntries(
+    WORKBOOK_ACTIONS.map((name) => [
+      name,
+      async (...args: unknown[]) => {
+        let loaded: WorkbookActions;
+        try {
+          loaded = await actions();
+        } catch {
+          if (!store.get().busy) store.set({ failure: LOAD_FAILURE, notice: null });
+          return;
+        }
+        await (loaded[name] as (...a: unknown[]) => Promise<void>)(...args);
+      },
+    ]),
+  ) as unknown as WorkbookActions;
+  return { getState: store.get, subscribe: store.subscribe, ...stateActions(store, runExcel), ...deferred };
+}
+
+const runExcel: RunExcel = (batch) => Excel.run(batch);
+
+async function loadOfficeActions(store: PaneStore): Promise<WorkbookActions> {
+  const [{ createController }, { officeDelivery }] = await Promise.all([
+    import(/* webpackChunkName: "engine", webpackPrefetch: true */ './controller'),
+    import(/* webpackChunkName: "engine" */ './delivery'),
+  ]);
+  const deliver: Deliver = officeDelivery();
+  return createController(runExcel, featuresOfHost(), deliver, { store });
+}
+
 export function getController(): Controller {
-  controller ??= createController((batch) => Excel.run(batch), featuresOfHost(), officeDelivery());
+  controller ??= deferredController(createPaneStore(), runExcel, loadOfficeActions);
   return controller;
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RULE_IDS } from '../../src/core';
 import { createApp } from '../../src/server/app';
 import { RelayStore } from '../../src/server/relay';
 import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/chromium';
@@ -309,6 +310,24 @@ test('keyboard: the actions are reachable with Tab in reading order; the dark th
   const background = await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor);
   expect(background).not.toBe('rgb(255, 255, 255)');
   await shot(page, '11-dark');
+  await page.context().close();
+}, 60000);
+
+test('first load: the page runs only its own scripts (runtime, commands, pane); the workbook actions are prefetched, the rules load when opened', async () => {
+  const page = await openPane();
+  const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+  const ours = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/gu)].map((m) => m[1]!).filter((src) => !/^https?:/u.test(src));
+  // legacy.js only speaks in browsers too old for the pane's scripts.
+  expect(ours.map((src) => src.replace(/\.[0-9a-f]{8}\.js$/u, ''))).toEqual(['runtime', 'commands', 'taskpane', 'legacy.js']);
+  // The browser fetches the workbook actions while idle (a prefetch link), before the first click needs them.
+  await page.locator('link[rel="prefetch"][href*="engine."]').waitFor({ state: 'attached' });
+  const toggle = page.getByRole('button', { name: '核对规则' });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  await toggle.click();
+  const rules = page.getByRole('list', { name: '核对规则' }).getByRole('listitem');
+  await rules.first().waitFor();
+  expect(await rules.count()).toBe(RULE_IDS.length);
+  await shot(page, '12-rules');
   await page.context().close();
 }, 60000);
 

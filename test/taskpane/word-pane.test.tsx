@@ -81,7 +81,8 @@ test('the Word pane renders its picker, and the upgrade message where insertion 
   const word = fakeWord();
   const controller = createWordController(word.run);
   const { unmount } = render(<App status={{ kind: 'word', theme: 'light', canInsert: true }} wordController={controller} />);
-  expect(screen.getByRole('button', { name: /选择报告并插入/u })).toBeTruthy();
+  // The Word pane loads on first use (its own chunk in the build).
+  expect(await screen.findByRole('button', { name: /选择报告并插入/u })).toBeTruthy();
   const input = screen.getByLabelText('选择报告文件') as HTMLInputElement;
   const file = new File([readFileSync(EXAMPLE_PATH, 'utf8')], 'chengdong-2023.json', { type: 'application/json' });
   await act(async () => {
@@ -90,7 +91,7 @@ test('the Word pane renders its picker, and the upgrade message where insertion 
   await waitFor(() => expect(word.inserted).toHaveLength(1));
   unmount();
   render(<App status={{ kind: 'word', theme: 'light', canInsert: false }} wordController={controller} />);
-  expect(screen.getByText('此版本的 Word 不支持插入报告')).toBeTruthy();
+  expect(await screen.findByText('此版本的 Word 不支持插入报告')).toBeTruthy();
 });
 
 /** Word with Document.insertFileFromBase64 (WordApi 1.5), its body holding `text`. */

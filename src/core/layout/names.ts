@@ -1,4 +1,7 @@
-/** The defined names that carry the report's places through inserted rows and moved cells. */
+/** The names the workbook is known by: its two main sheets, and the defined names that carry the report's places through inserted rows and moved cells. */
+
+export const DATA_SHEET = '报告数据';
+export const TEXT_SHEET = '报告正文';
 
 /** Defined names are the cell key with this prefix: `GIR.requests.newReceived.natural`, `GIR.meta.year`. */
 export const NAME_PREFIX = 'GIR.';

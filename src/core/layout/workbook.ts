@@ -13,10 +13,9 @@ import { LINE_HEIGHT, breakLines, linesFor } from './lines';
 import { registerFormulas, registerSheets } from './register';
 import { verifyFormats, verifyPlan, type ConditionalFormat, type PlanFormula } from './verify';
 
-export const DATA_SHEET = '报告数据';
-export const TEXT_SHEET = '报告正文';
+import { DATA_SHEET, TEXT_SHEET } from './names';
 
-export { NAME_PREFIX, definedName, keyOfDefinedName } from './names';
+export { DATA_SHEET, NAME_PREFIX, TEXT_SHEET, definedName, keyOfDefinedName } from './names';
 
 export type StyleToken =
   | 'title'
