@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Subtitle1,
   Subtitle2,
   makeStyles,
@@ -24,9 +23,10 @@ import {
   DocumentText20Regular,
   Eraser20Regular,
 } from '@fluentui/react-icons';
-import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
+import { lazy, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './pane-state';
 import { LOAD_FAILURE } from './action';
+import { Deferred } from './Deferred';
 import { ConfirmDialog, ConfirmErrors, Status } from './Status';
 import { CONFIG_FILE_ACCEPT, REPORT_FILE_ACCEPT } from '../files/accept';
 import { FileLink } from './FileLink';
@@ -308,9 +308,9 @@ function Workspace({ controller }: { controller: Controller }) {
       {!state.result && state.workbook === 'template' && <Caption1>在“报告数据”和“报告正文”工作表的黄色单元格中填写，然后点击“检查报告”。</Caption1>}
 
       {state.result && (
-        <Suspense fallback={<Spinner size="tiny" label="正在载入检查结果…" />}>
+        <Deferred loading="正在载入检查结果…">
           <Result controller={controller} state={state} result={state.result} />
-        </Suspense>
+        </Deferred>
       )}
     </>
   );
@@ -338,9 +338,9 @@ function RulesSection() {
       </Button>
       {open && (
         <div id="rules-list" className={styles.rulesPanel}>
-          <Suspense fallback={<Spinner size="tiny" label="正在载入规则…" />}>
+          <Deferred loading="正在载入规则…">
             <RulesList />
-          </Suspense>
+          </Deferred>
         </div>
       )}
     </section>
@@ -362,9 +362,9 @@ export function App({ status, controller, wordController }: { status: HostStatus
         <StatusBar status={status} />
         {status.kind === 'ready' && controller ? <Workspace controller={controller} /> : null}
         {status.kind === 'word' && wordController ? (
-          <Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+          <Deferred loading="正在载入…">
             <WordPane controller={wordController} canInsert={status.canInsert} />
-          </Suspense>
+          </Deferred>
         ) : null}
         <div className={styles.footer}>
           <Link href="help.html" target="_blank" rel="noopener">

@@ -1,8 +1,9 @@
 /** What both panes (Excel and Word) show while and after they work: progress, failure, notice; and the confirmation before a report with errors is written. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
-import { Suspense, lazy, useRef } from 'react';
+import { lazy, useRef } from 'react';
 import type { ConfirmDialogProps, ConfirmErrorsProps } from './Confirm';
+import { Deferred } from './Deferred';
 import type { Failure, Notice } from './store';
 
 export function Status({ busy, failure, notice, onDismiss }: { busy: string | null; failure: Failure | null; notice: Notice | null; onDismiss: () => void }) {
@@ -44,9 +45,9 @@ function useShown(open: boolean): boolean {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   if (!useShown(props.open)) return null;
   return (
-    <Suspense fallback={null}>
+    <Deferred>
       <LazyConfirmDialog {...props} />
-    </Suspense>
+    </Deferred>
   );
 }
 
@@ -54,8 +55,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 export function ConfirmErrors(props: ConfirmErrorsProps) {
   if (!useShown(props.errors !== null)) return null;
   return (
-    <Suspense fallback={null}>
+    <Deferred>
       <LazyConfirmErrors {...props} />
-    </Suspense>
+    </Deferred>
   );
 }
