@@ -25,8 +25,7 @@ import {
 } from '@fluentui/react-icons';
 import { lazy, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './pane-state';
-import { LOAD_FAILURE } from './action';
-import { Deferred } from './Deferred';
+import { Deferred, LoadFailure } from './Deferred';
 import { ConfirmDialog, ConfirmErrors, Status } from './Status';
 import { CONFIG_FILE_ACCEPT, REPORT_FILE_ACCEPT } from '../files/accept';
 import { FileLink } from './FileLink';
@@ -105,14 +104,7 @@ function StatusBar({ status }: { status: HostStatus }) {
         </MessageBar>
       );
     case 'load-failed':
-      return (
-        <MessageBar layout="multiline" intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{LOAD_FAILURE.title}</MessageBarTitle>
-            {LOAD_FAILURE.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <LoadFailure />;
     case 'other-host':
       return (
         <MessageBar layout="multiline" intent="warning">

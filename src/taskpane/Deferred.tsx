@@ -7,6 +7,18 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/
 import { Component, Suspense, type ReactNode } from 'react';
 import { LOAD_FAILURE } from './action';
 
+/** A part of the add-in's own program could not be loaded: what happened, and what to do. */
+export function LoadFailure() {
+  return (
+    <MessageBar layout="multiline" intent="error">
+      <MessageBarBody>
+        <MessageBarTitle>{LOAD_FAILURE.title}</MessageBarTitle>
+        {LOAD_FAILURE.message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 class LoadBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
@@ -15,15 +27,7 @@ class LoadBoundary extends Component<{ children: ReactNode }, { failed: boolean 
   }
 
   override render(): ReactNode {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <MessageBar layout="multiline" intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>{LOAD_FAILURE.title}</MessageBarTitle>
-          {LOAD_FAILURE.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return this.state.failed ? <LoadFailure /> : this.props.children;
   }
 }
 

@@ -45,6 +45,8 @@ describe('task pane shell', () => {
     [{ kind: 'no-office' }, '未连接到 Excel'],
     [{ kind: 'unsupported', theme: 'light' }, 'Excel 版本过旧'],
     [{ kind: 'other-host', host: 'Word', theme: 'dark' }, '请在 Excel 中使用'],
+    // In Word, the pane's program could not be loaded (index.tsx).
+    [{ kind: 'load-failed', theme: 'light' }, '未能载入加载项的程序文件'],
   ])('%j shows a message', (status, text) => {
     expect(renderToStaticMarkup(<App status={status} />).includes(text)).toBe(true);
   });
