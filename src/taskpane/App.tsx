@@ -301,7 +301,7 @@ function Workspace({ controller }: { controller: Controller }) {
 
       {state.result && (
         <Deferred loading="正在载入检查结果…">
-          <Result controller={controller} state={state} result={state.result} />
+          <Result controller={controller} state={state} />
         </Deferred>
       )}
     </>

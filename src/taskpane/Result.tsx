@@ -2,7 +2,7 @@
 import { Badge, Body1, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { CURRENT_REVISION, summaryText } from '../core';
 import { Findings } from './Findings';
-import type { CheckView, Controller, PaneState } from './pane-state';
+import type { Controller, PaneState } from './pane-state';
 
 const useStyles = makeStyles({
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -10,8 +10,10 @@ const useStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export default function Result({ controller, state, result }: { controller: Controller; state: PaneState; result: CheckView }) {
+export default function Result({ controller, state }: { controller: Controller; state: PaneState }) {
   const styles = useStyles();
+  const result = state.result;
+  if (!result) return null;
   const busy = state.busy !== null;
   return (
     <section aria-labelledby="result-title" className={styles.result}>

@@ -8,7 +8,7 @@
  * idle after the pane is drawn.
  */
 import { LOAD_FAILURE } from './action';
-import type { Deliver } from './delivery';
+import { officeDelivery } from './delivery';
 import { WORKBOOK_ACTIONS, createPaneStore, stateActions, type Controller, type PaneStore, type RunExcel, type WorkbookActions } from './pane-state';
 
 let controller: Controller | undefined;
@@ -41,7 +41,7 @@ export function deferredController(store: PaneStore, runExcel: RunExcel, load: L
         try {
           loaded = await actions();
         } catch {
-          if (!store.get().busy) store.set({ failure: LOAD_FAILURE, notice: null });
+          store.set({ failure: LOAD_FAILURE, notice: null });
           return;
         }
         await (loaded[name] as (...a: unknown[]) => Promise<void>)(...args);
@@ -54,12 +54,8 @@ export function deferredController(store: PaneStore, runExcel: RunExcel, load: L
 const runExcel: RunExcel = (batch) => Excel.run(batch);
 
 async function loadOfficeActions(store: PaneStore): Promise<WorkbookActions> {
-  const [{ createController }, { officeDelivery }] = await Promise.all([
-    import(/* webpackChunkName: "engine", webpackPrefetch: true */ './controller'),
-    import(/* webpackChunkName: "engine" */ './delivery'),
-  ]);
-  const deliver: Deliver = officeDelivery();
-  return createController(runExcel, featuresOfHost(), deliver, { store });
+  const { createController } = await import(/* webpackChunkName: "engine", webpackPrefetch: true */ './controller');
+  return createController(runExcel, featuresOfHost(), officeDelivery(), { store });
 }
 
 export function getController(): Controller {
